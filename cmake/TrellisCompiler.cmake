@@ -1,0 +1,27 @@
+# Compiler set-up shared by every target: ccache when present, warnings, -Werror in CI.
+
+find_program(TRELLIS_CCACHE ccache)
+if(TRELLIS_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${TRELLIS_CCACHE}")
+    message(STATUS "Using ccache: ${TRELLIS_CCACHE}")
+endif()
+
+add_library(trellis_warnings INTERFACE)
+target_compile_options(trellis_warnings INTERFACE -Wall -Wextra -Wshadow -Wnon-virtual-dtor
+    -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wformat=2)
+if(TRELLIS_WERROR)
+    target_compile_options(trellis_warnings INTERFACE -Werror)
+endif()
+
+# Qt must not silently convert between QString and const char* / QByteArray.
+add_compile_definitions(QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_URL_CAST_FROM_STRING QT_USE_QSTRINGBUILDER QT_NO_KEYWORDS
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+
+# trellis_module(NAME SOURCES... DEPENDS...): one static library per core/ui module.
+function(trellis_module name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+    add_library(${name} STATIC ${ARG_SOURCES})
+    target_link_libraries(${name} PUBLIC ${ARG_DEPENDS} PRIVATE trellis_warnings)
+    set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+endfunction()

@@ -1,0 +1,19 @@
+# Third-party libraries, all from Debian 12 (see packaging/install-deps.sh).
+
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
+
+if(TRELLIS_FUZZ)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Core)
+    return()
+endif()
+
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network Sql Concurrent)
+if(TRELLIS_BUILD_GUI)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets LinguistTools)
+    find_package(Qt6Keychain REQUIRED)
+endif()
+if(TRELLIS_BUILD_TESTS)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
+endif()
+find_package(OpenSSL 3 REQUIRED)

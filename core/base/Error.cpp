@@ -1,0 +1,60 @@
+#include "core/base/Error.h"
+
+namespace trellis {
+
+QString Error::errcode() const
+{
+    switch (code) {
+    case ErrorCode::NotJson:
+        return QStringLiteral("M_NOT_JSON");
+    case ErrorCode::BadJson:
+        return QStringLiteral("M_BAD_JSON");
+    case ErrorCode::TooLarge:
+        return QStringLiteral("M_TOO_LARGE");
+    case ErrorCode::InvalidParam:
+        return QStringLiteral("M_INVALID_PARAM");
+    case ErrorCode::MissingParam:
+        return QStringLiteral("M_MISSING_PARAM");
+    case ErrorCode::NotFound:
+        return QStringLiteral("M_NOT_FOUND");
+    case ErrorCode::Forbidden:
+        return QStringLiteral("M_FORBIDDEN");
+    case ErrorCode::UnsupportedRoomVersion:
+        return QStringLiteral("M_UNSUPPORTED_ROOM_VERSION");
+    case ErrorCode::Unknown:
+    case ErrorCode::Io:
+    case ErrorCode::Crypto:
+        break;
+    }
+    return QStringLiteral("M_UNKNOWN");
+}
+
+int Error::httpStatus() const
+{
+    switch (code) {
+    case ErrorCode::NotJson:
+    case ErrorCode::BadJson:
+    case ErrorCode::InvalidParam:
+    case ErrorCode::MissingParam:
+    case ErrorCode::UnsupportedRoomVersion:
+        return 400;
+    case ErrorCode::TooLarge:
+        return 413;
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::Forbidden:
+        return 403;
+    case ErrorCode::Unknown:
+    case ErrorCode::Io:
+    case ErrorCode::Crypto:
+        break;
+    }
+    return 500;
+}
+
+Error Error::prefixed(const QString &context) const
+{
+    return {code, context + QStringLiteral(": ") + message, internalDetail};
+}
+
+} // namespace trellis

@@ -1,0 +1,12 @@
+#pragma once
+#include "core/events/RoomVersion.h"
+#include "core/json/Value.h"
+
+namespace trellis::events {
+
+/// The redaction algorithm of `version` (client-server-api "Redactions" and the rooms/v*
+/// "Redactions" fragments): keeps only the protected top-level keys, and of `content` only
+/// the keys its event type protects. The result always has a `content` object.
+json::Object redact(const json::Object &event, const RoomVersion &version);
+
+} // namespace trellis::events
