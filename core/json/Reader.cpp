@@ -2,6 +2,8 @@
 // appendices.md "Canonical JSON" and the room versions' "Canonical JSON" sections.
 #include "core/json/Reader.h"
 
+#include "core/json/NumberFormat.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -412,7 +414,9 @@ private:
                 out = Value(negative ? qint64(0 - magnitude) : qint64(magnitude));
                 return true;
             }
-            // Lenient and beyond 64 bits: fall through to a double.
+            // Lenient and beyond 64 bits: Python keeps such integers exact.
+            out = Value(NonCanonicalNumber{std::string(start, size_t(m_p - start))});
+            return true;
         } else if (policy == NumberPolicy::Strict) {
             return failed(ErrorCode::BadJson,
                           "numbers must be integers without fraction or exponent", at);
@@ -422,9 +426,8 @@ private:
         const auto [ptr, ec] = std::from_chars(start, m_p, d);
         if (ec != std::errc() || ptr != m_p || !std::isfinite(d))
             return failed(ErrorCode::BadJson, "number out of range", at);
-        const bool integral = std::trunc(d) == d;
         if (policy == NumberPolicy::Canonical) {
-            if (!integral)
+            if (std::trunc(d) != d)
                 return failed(ErrorCode::BadJson, "numbers must be integers", at);
             if (std::fabs(d) > double(kMaxCanonicalInteger))
                 return failed(ErrorCode::BadJson,
@@ -432,11 +435,8 @@ private:
             out = Value(qint64(d) + 0); // -0.0 becomes 0
             return true;
         }
-        // Lenient: integral values that fit 64 bits are integers; anything else stays a double.
-        if (integral && std::fabs(d) < 9223372036854775808.0)
-            out = Value(qint64(d) + 0);
-        else
-            out = Value(d);
+        // Lenient: a fraction or exponent makes a float in Python, printed by repr().
+        out = Value(NonCanonicalNumber{pythonFloatRepr(d)});
         return true;
     }
 

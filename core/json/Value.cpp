@@ -83,15 +83,6 @@ qint64 Value::toInteger(qint64 fallback) const
     return i ? *i : fallback;
 }
 
-double Value::toFloat() const
-{
-    if (const double *d = std::get_if<double>(&m_data))
-        return *d;
-    if (const qint64 *i = std::get_if<qint64>(&m_data))
-        return double(*i);
-    return 0.0;
-}
-
 const std::string &Value::toString() const
 {
     const std::string *s = asString();
@@ -119,8 +110,8 @@ const char *typeName(Type type)
         return "a boolean";
     case Type::Integer:
         return "an integer";
-    case Type::Float:
-        return "a non-integer number";
+    case Type::NonCanonicalNumber:
+        return "a non-canonical number";
     case Type::String:
         return "a string";
     case Type::Array:

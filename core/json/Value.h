@@ -8,7 +8,16 @@
 
 namespace trellis::json {
 
-enum class Type : quint8 { Null, Bool, Integer, Float, String, Array, Object };
+enum class Type : quint8 { Null, Bool, Integer, NonCanonicalNumber, String, Array, Object };
+
+/// A number canonical JSON forbids (a fraction, an exponent, or beyond 64 bits), which events
+/// of room versions 1-5 may still carry. `text` is how the reference implementation
+/// (Python's json) prints it back: integers exactly, others as repr(float).
+struct NonCanonicalNumber
+{
+    std::string text;
+    friend bool operator==(const NonCanonicalNumber &, const NonCanonicalNumber &) = default;
+};
 
 class Value;
 struct Member;
@@ -51,8 +60,8 @@ private:
     std::vector<Member> m_members;
 };
 
-/// A JSON value. Strings are UTF-8. Numbers are 64-bit integers; Float exists only for the
-/// non-canonical numbers that rooms of versions 1-5 may contain (see NumberPolicy).
+/// A JSON value. Strings are UTF-8. Numbers are 64-bit integers, or a NonCanonicalNumber in
+/// the JSON of room versions 1-5 (see NumberPolicy).
 class Value
 {
 public:
@@ -61,7 +70,7 @@ public:
     Value(bool b) : m_data(b) {}
     Value(int i) : m_data(qint64(i)) {}
     Value(qint64 i) : m_data(i) {}
-    Value(double d) : m_data(d) {}
+    Value(NonCanonicalNumber n) : m_data(std::move(n)) {}
     Value(std::string s) : m_data(std::move(s)) {}
     Value(std::string_view s) : m_data(std::string(s)) {}
     Value(const char *s) : m_data(std::string(s)) {}
@@ -84,7 +93,11 @@ public:
     const Array &toArray() const;
     /// The object, or an empty one when this is not an object.
     const Object &toObject() const;
-    double toFloat() const;
+    /// The printed form of a NonCanonicalNumber, or nullptr.
+    const NonCanonicalNumber *asNonCanonicalNumber() const
+    {
+        return std::get_if<NonCanonicalNumber>(&m_data);
+    }
 
     const std::string *asString() const { return std::get_if<std::string>(&m_data); }
     const Array *asArray() const { return std::get_if<Array>(&m_data); }
@@ -96,7 +109,8 @@ public:
 
 private:
     // The order matches Type.
-    std::variant<std::monostate, bool, qint64, double, std::string, Array, Object> m_data;
+    std::variant<std::monostate, bool, qint64, NonCanonicalNumber, std::string, Array, Object>
+        m_data;
 };
 
 struct Member

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdlib>
 
 namespace trellis::json {
 namespace {
@@ -60,55 +59,6 @@ void writeInteger(qint64 i, std::string &out)
     out.append(buffer, size_t(result.ptr - buffer));
 }
 
-// Python's float repr (the 'r' format): the shortest digits that round-trip, positional when
-// the decimal exponent is in [-4, 16) (with ".0" when integral), otherwise d[.ddd]e±XX.
-void writePythonFloat(double d, std::string &out)
-{
-    char buffer[40];
-    const auto result =
-        std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::scientific);
-    std::string_view sci(buffer, size_t(result.ptr - buffer)); // "-d.ddde+XX"
-    const bool negative = sci.front() == '-';
-    if (negative)
-        sci.remove_prefix(1);
-    const size_t e = sci.find('e');
-    const int exponent = std::atoi(std::string(sci.substr(e + 1)).c_str());
-    std::string digits;
-    for (char c : sci.substr(0, e)) {
-        if (c != '.')
-            digits.push_back(c);
-    }
-    if (negative)
-        out.push_back('-');
-    if (exponent >= -4 && exponent < 16) {
-        if (exponent < 0) {
-            out.append("0.");
-            out.append(size_t(-exponent - 1), '0');
-            out.append(digits);
-        } else if (size_t(exponent) + 1 >= digits.size()) {
-            out.append(digits);
-            out.append(size_t(exponent) + 1 - digits.size(), '0');
-            out.append(".0");
-        } else {
-            out.append(digits, 0, size_t(exponent) + 1);
-            out.push_back('.');
-            out.append(digits, size_t(exponent) + 1);
-        }
-        return;
-    }
-    out.push_back(digits[0]);
-    if (digits.size() > 1) {
-        out.push_back('.');
-        out.append(digits, 1);
-    }
-    out.push_back('e');
-    out.push_back(exponent < 0 ? '-' : '+');
-    const int magnitude = std::abs(exponent);
-    if (magnitude < 10)
-        out.push_back('0');
-    writeInteger(magnitude, out);
-}
-
 void writeValue(const Value &value, std::string &out, int indent, int level)
 {
     const auto newline = [&](int depth) {
@@ -127,8 +77,8 @@ void writeValue(const Value &value, std::string &out, int indent, int level)
     case Type::Integer:
         writeInteger(value.toInteger(), out);
         return;
-    case Type::Float:
-        writePythonFloat(value.toFloat(), out);
+    case Type::NonCanonicalNumber:
+        out.append(value.asNonCanonicalNumber()->text);
         return;
     case Type::String:
         writeString(value.toString(), out);

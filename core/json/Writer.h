@@ -10,8 +10,8 @@ namespace trellis::json {
 
 /// Appends the canonical JSON encoding of `value` to `out` (appendices.md, "Canonical JSON"):
 /// no insignificant whitespace, keys in code point order, UTF-8, only the escapes the grammar
-/// lists. Integers print as integers; the Float values only room versions 1-5 can carry
-/// print as Python's repr() does, as the reference implementation hashes them.
+/// lists. Integers print as integers; the non-canonical numbers only room versions 1-5 can
+/// carry print as the reference implementation (Python) prints them.
 void writeCanonical(const Value &value, std::string &out);
 
 /// writeCanonical() of `object` as if the top-level keys in `omit` were absent; how signing

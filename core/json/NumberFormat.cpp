@@ -1,0 +1,60 @@
+#include "core/json/NumberFormat.h"
+
+#include <charconv>
+#include <string_view>
+
+namespace trellis::json {
+
+std::string pythonFloatRepr(double d)
+{
+    char buffer[40];
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::scientific);
+    std::string_view sci(buffer, size_t(result.ptr - buffer)); // "-d.ddde+XX"
+    std::string out;
+    if (sci.front() == '-') {
+        out.push_back('-');
+        sci.remove_prefix(1);
+    }
+    const size_t e = sci.find('e');
+    int exponent = 0;
+    const std::string_view exponentText = sci.substr(e + (sci[e + 1] == '+' ? 2 : 1));
+    std::from_chars(exponentText.data(), exponentText.data() + exponentText.size(), exponent);
+    std::string digits;
+    for (char c : sci.substr(0, e)) {
+        if (c != '.')
+            digits.push_back(c);
+    }
+
+    if (exponent >= -4 && exponent < 16) {
+        const size_t integerDigits = size_t(exponent) + 1;
+        if (exponent < 0) {
+            out.append("0.");
+            out.append(size_t(-exponent - 1), '0');
+            out.append(digits);
+        } else if (integerDigits >= digits.size()) {
+            out.append(digits);
+            out.append(integerDigits - digits.size(), '0');
+            out.append(".0");
+        } else {
+            out.append(digits, 0, integerDigits);
+            out.push_back('.');
+            out.append(digits, integerDigits);
+        }
+        return out;
+    }
+    out.push_back(digits[0]);
+    if (digits.size() > 1) {
+        out.push_back('.');
+        out.append(digits, 1);
+    }
+    out.push_back('e');
+    out.push_back(exponent < 0 ? '-' : '+');
+    const int magnitude = exponent < 0 ? -exponent : exponent;
+    if (magnitude < 10)
+        out.push_back('0');
+    out.append(std::to_string(magnitude));
+    return out;
+}
+
+} // namespace trellis::json
