@@ -25,3 +25,13 @@ function(trellis_module name)
     target_link_libraries(${name} PUBLIC ${ARG_DEPENDS} PRIVATE trellis_warnings)
     set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
 endfunction()
+
+# The fuzz build instruments everything it compiles with ASan + UBSan and libFuzzer's coverage.
+if(TRELLIS_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "TRELLIS_FUZZ needs clang (use the 'fuzz' preset)")
+    endif()
+    add_compile_options(-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer
+        -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()

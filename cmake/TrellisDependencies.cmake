@@ -2,6 +2,7 @@
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
+find_package(OpenSSL 3 REQUIRED)
 
 if(TRELLIS_FUZZ)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Core)
@@ -16,4 +17,3 @@ endif()
 if(TRELLIS_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
 endif()
-find_package(OpenSSL 3 REQUIRED)

@@ -35,8 +35,8 @@ public:
     /// Adopts members that are already sorted by key with no duplicates (the reader's job).
     static Object fromSortedUnique(std::vector<Member> members);
 
-    qsizetype size() const { return qsizetype(m_members.size()); }
-    bool isEmpty() const { return m_members.empty(); }
+    qsizetype size() const;
+    bool isEmpty() const;
     const_iterator begin() const;
     const_iterator end() const;
 
@@ -65,17 +65,18 @@ private:
 class Value
 {
 public:
-    Value() = default;
-    Value(std::nullptr_t) {}
-    Value(bool b) : m_data(b) {}
-    Value(int i) : m_data(qint64(i)) {}
-    Value(qint64 i) : m_data(i) {}
-    Value(NonCanonicalNumber n) : m_data(std::move(n)) {}
-    Value(std::string s) : m_data(std::move(s)) {}
-    Value(std::string_view s) : m_data(std::string(s)) {}
-    Value(const char *s) : m_data(std::string(s)) {}
-    Value(Array a) : m_data(std::move(a)) {}
-    Value(Object o) : m_data(std::move(o)) {}
+    // Defined below Member: the variant needs Object's members complete (clang insists).
+    Value();
+    Value(std::nullptr_t);
+    Value(bool b);
+    Value(int i);
+    Value(qint64 i);
+    Value(NonCanonicalNumber n);
+    Value(std::string s);
+    Value(std::string_view s);
+    Value(const char *s);
+    Value(Array a);
+    Value(Object o);
 
     Type type() const { return Type(m_data.index()); }
     bool isNull() const { return type() == Type::Null; }
@@ -124,6 +125,20 @@ struct Member
     }
 };
 
+inline Value::Value() = default;
+inline Value::Value(std::nullptr_t) {}
+inline Value::Value(bool b) : m_data(b) {}
+inline Value::Value(int i) : m_data(qint64(i)) {}
+inline Value::Value(qint64 i) : m_data(i) {}
+inline Value::Value(NonCanonicalNumber n) : m_data(std::move(n)) {}
+inline Value::Value(std::string s) : m_data(std::move(s)) {}
+inline Value::Value(std::string_view s) : m_data(std::string(s)) {}
+inline Value::Value(const char *s) : m_data(std::string(s)) {}
+inline Value::Value(Array a) : m_data(std::move(a)) {}
+inline Value::Value(Object o) : m_data(std::move(o)) {}
+
+inline qsizetype Object::size() const { return qsizetype(m_members.size()); }
+inline bool Object::isEmpty() const { return m_members.empty(); }
 inline Object::const_iterator Object::begin() const { return m_members.begin(); }
 inline Object::const_iterator Object::end() const { return m_members.end(); }
 inline bool operator==(const Object &a, const Object &b) { return a.m_members == b.m_members; }
