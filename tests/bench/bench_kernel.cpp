@@ -90,6 +90,16 @@ int main(int argc, char *argv[])
     const QByteArray publicKey = corpus.key.publicKey();
     const auto *pk = reinterpret_cast<const unsigned char *>(publicKey.constData());
 
+    // `bench_kernel --profile-verify` verifies the corpus once and exits: a short, steady
+    // workload to run under perf or callgrind.
+    if (app.arguments().contains(QStringLiteral("--profile-verify"))) {
+        for (const std::string &bytes : corpus.wire) {
+            auto check = events::verifyEvent(*json::parseObject(bytes, options), version, corpus.keys);
+            consume(std::size_t(check.verdict == events::EventVerdict::Valid));
+        }
+        return 0;
+    }
+
     std::printf("Trellis kernel bench: %lld PDUs of room version %s, %lld bytes on average "
                 "(500-2,000), %d cores\n\n",
                 qlonglong(n), qPrintable(version.id), qlonglong(corpus.totalBytes() / n),
