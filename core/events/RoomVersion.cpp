@@ -28,6 +28,16 @@ RoomVersion makeVersion(int number)
     v.redactsInContent = number >= 11;
     v.restrictedJoins = number >= 8;
     v.maxDepth = number <= 5 ? std::numeric_limits<qint64>::max() : json::kMaxCanonicalInteger;
+    v.creatorInContent = number <= 10;
+    v.additionalCreators = number >= 12;
+    v.aliasesAuthRule = number <= 5;
+    v.redactionAuthRule = number <= 2;
+    v.knocking = number >= 7;
+    v.knockRestricted = number >= 10;
+    v.integerPowerLevels = number >= 10;
+    v.stringPowerLevels = number <= 9;
+    v.floatPowerLevels = number <= 5;
+    v.notificationPowerLevels = number >= 6;
     return v;
 }
 

@@ -57,6 +57,29 @@ struct RoomVersion
     /// The largest `depth` (pdu_v1/v3/v4: below 2^63-1; depth_v6: below 2^53-1).
     qint64 maxDepth = json::kMaxCanonicalInteger;
 
+    // Authorisation rules (rooms/v*.md "Authorisation rules").
+    /// v1-v10: the creator is `content.creator`, which a create event must have; v11+: the
+    /// create event's sender.
+    bool creatorInContent = false;
+    /// v12: `additional_creators`, and creators have infinite power.
+    bool additionalCreators = true;
+    /// v1-v5: rule 4 for m.room.aliases.
+    bool aliasesAuthRule = false;
+    /// v1, v2: rule 11 for m.room.redaction (later versions check redactions on receipt).
+    bool redactionAuthRule = false;
+    /// v7+: the knock membership and join rule.
+    bool knocking = true;
+    /// v10+: the knock_restricted join rule.
+    bool knockRestricted = true;
+    /// v10+: power levels must be integers (rules 9.1-9.3).
+    bool integerPowerLevels = true;
+    /// v1-v9: power levels may be strings of integers (v1-stringy-power-levels).
+    bool stringPowerLevels = false;
+    /// v1-v5: power levels may be floats, truncated (v1-floaty-power-levels).
+    bool floatPowerLevels = false;
+    /// v6+: `notifications` levels are protected like `events`.
+    bool notificationPowerLevels = true;
+
     /// The row for `id`, or nullptr for a version Trellis does not know.
     static const RoomVersion *find(QStringView id);
     /// The version new rooms use: 12 (rooms/_index.md "Complete list of room versions").
