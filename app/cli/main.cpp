@@ -5,6 +5,7 @@
 #include "app/cli/EventCommands.h"
 #include "app/cli/JsonCommands.h"
 #include "app/cli/KeyCommands.h"
+#include "app/cli/RoomCommands.h"
 
 #include <QCoreApplication>
 
@@ -33,6 +34,10 @@ constexpr Subcommand kSubcommands[] = {
     {"event", "redact", eventRedact, "redact an event by its room version's rules"},
     {"event", "sign", eventSign, "add content hash and signature to an event"},
     {"event", "verify", eventVerify, "check a received event's signatures and hashes"},
+    {"auth", nullptr, authCommand, "check an event against its auth events"},
+    {"resolve", nullptr, resolveCommand, "resolve state sets (state resolution)"},
+    {"state-at", nullptr, stateAtCommand, "the state before an event of a room dump"},
+    {"dag", "build", dagBuildCommand, "build a room dump from a room script"},
 };
 
 void printUsage(FILE *to)
@@ -42,7 +47,9 @@ void printUsage(FILE *to)
                "       trellis-cli --version\n\nCommands:\n",
                to);
     for (const Subcommand &command : kSubcommands)
-        std::fprintf(to, "  %-20s %s\n", QByteArray(QByteArray(command.group) + ' ' + command.name).constData(),
+        std::fprintf(to, "  %-20s %s\n",
+                     command.name ? QByteArray(QByteArray(command.group) + ' ' + command.name).constData()
+                                  : command.group,
                      command.summary);
     std::fputs("\nExit status: 0 success or positive verdict, 1 negative verdict, "
                "2 usage error or malformed input.\n",
@@ -72,8 +79,11 @@ int main(int argc, char *argv[])
         return Success;
     }
     for (const Subcommand &command : kSubcommands) {
-        if (first == QLatin1String(command.group) && args.size() >= 2
-            && args[1] == QLatin1String(command.name))
+        if (first != QLatin1String(command.group))
+            continue;
+        if (!command.name)
+            return command.run(args.mid(1));
+        if (args.size() >= 2 && args[1] == QLatin1String(command.name))
             return command.run(args.mid(2));
     }
     return usageError(QStringLiteral("unknown command '%1' (see trellis-cli --help)")
