@@ -46,26 +46,35 @@ struct Split
 };
 
 // "Unconflicted state map and conflicted state set": a key present in every state with the
-// same event is unconflicted; every other value is conflicted.
+// same event is unconflicted; every other value is conflicted. One pass over the first state
+// finds the agreeing keys; keys the first state lacks are conflicted by definition.
 Split splitStates(const QList<StateSet> &stateSets)
 {
     Split split;
-    QSet<StateKey> keys;
-    for (const StateSet &set : stateSets) {
-        for (auto it = set.cbegin(); it != set.cend(); ++it)
-            keys.insert(it.key());
+    const StateSet &first = stateSets.first();
+    QList<StateKey> conflictedKeys;
+    for (auto it = first.cbegin(); it != first.cend(); ++it) {
+        bool same = true;
+        for (qsizetype i = 1; i < stateSets.size() && same; ++i) {
+            if (stateSets[i].isSharedWith(first))
+                continue;
+            const auto other = stateSets[i].constFind(it.key());
+            same = other != stateSets[i].constEnd() && *other == it.value();
+        }
+        if (same)
+            split.unconflicted.insert(it.key(), it.value());
+        else
+            conflictedKeys.append(it.key());
     }
-    for (const StateKey &key : keys) {
-        const auto first = stateSets.first().constFind(key);
-        bool same = first != stateSets.first().constEnd();
-        for (const StateSet &set : stateSets) {
-            const auto it = set.constFind(key);
-            same = same && it != set.constEnd() && *it == *first;
-        }
-        if (same) {
-            split.unconflicted.insert(key, *first);
+    for (qsizetype i = 1; i < stateSets.size(); ++i) {
+        if (stateSets[i].isSharedWith(first))
             continue;
+        for (auto it = stateSets[i].cbegin(); it != stateSets[i].cend(); ++it) {
+            if (!first.contains(it.key()))
+                conflictedKeys.append(it.key());
         }
+    }
+    for (const StateKey &key : std::as_const(conflictedKeys)) {
         for (const StateSet &set : stateSets) {
             const auto it = set.constFind(key);
             if (it != set.constEnd())
@@ -257,9 +266,14 @@ Result<StateSet> resolveV2(const events::RoomVersion &version, const QList<State
     if (!graph.missing().isEmpty())
         return graph.missingError();
 
-    // Step 5: the unconflicted state map wins.
-    for (auto it = split.unconflicted.cbegin(); it != split.unconflicted.cend(); ++it)
-        resolved.insert(it.key(), it.value());
+    // Step 5: the unconflicted state map wins. Start from it (shared, not copied) and add the
+    // resolved entries of the other keys, which are few.
+    StateSet result = split.unconflicted;
+    for (auto it = resolved.cbegin(); it != resolved.cend(); ++it) {
+        if (!split.unconflicted.contains(it.key()))
+            result.insert(it.key(), it.value());
+    }
+    resolved = std::move(result);
     if (trace)
         trace->resolved = resolved;
     return resolved;
