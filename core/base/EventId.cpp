@@ -16,9 +16,17 @@ Result<EventId> EventId::parse(QStringView text)
     if (ids::utf8Length(text) > ids::kMaxIdentifierBytes)
         return invalid(QStringLiteral("longer than 255 bytes"));
     // ':' is allowed here (it separates the domain in versions 1 and 2).
-    for (QChar c : text) {
-        if (c.isNull())
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c == 0)
             return invalid(QStringLiteral("contains NUL"));
+        // Only whole code points: a lone UTF-16 surrogate has no UTF-8 form.
+        const bool pairStart = QChar::isHighSurrogate(c) && i + 1 < text.size()
+                               && QChar::isLowSurrogate(text[i + 1].unicode());
+        if (pairStart)
+            ++i;
+        else if (QChar::isSurrogate(c))
+            return invalid(QStringLiteral("contains a lone UTF-16 surrogate"));
     }
     EventId id;
     id.m_text = text.toString();

@@ -7,7 +7,8 @@ namespace trellis {
 
 /// `$opaque_id`, with a `:domain` in room versions 1 and 2 and a reference hash in base64
 /// from version 3 on (appendices.md, "Event IDs"). parse() checks what holds in every room
-/// version (sigil, at most 255 bytes, no NUL); core/events checks the version's format.
+/// version (sigil, at most 255 bytes, no NUL, no lone UTF-16 surrogate); core/events checks
+/// the version's format.
 class EventId : public StringId<EventId>
 {
 public:

@@ -46,6 +46,21 @@ bool isIPv4Literal(QStringView host)
     return parts == 4;
 }
 
+// Whether the last label (ignoring one trailing '.') is all digits, as in an IPv4 literal.
+bool endsInNumber(QStringView host)
+{
+    if (host.endsWith(u'.'))
+        host.chop(1);
+    const QStringView last = host.mid(host.lastIndexOf(u'.') + 1);
+    if (last.isEmpty())
+        return false;
+    for (QChar c : last) {
+        if (!isAsciiDigit(c.unicode()))
+            return false;
+    }
+    return true;
+}
+
 // IPv6address = 2*45IPv6char, and a valid RFC 3513 (section 2.2) text form.
 bool isIPv6Literal(QStringView address)
 {
@@ -104,9 +119,16 @@ Result<ServerName> ServerName::parse(QStringView text)
         }
         if (!isDnsName(host))
             return invalid(text, "the host is not a DNS name, IPv4 literal or [IPv6] literal");
-        // A dotted quad of valid octets is an IPv4 literal; anything else of DNS characters
-        // (even "999.1.1.1") is a DNS name by the grammar.
-        name.m_kind = isIPv4Literal(host) ? HostKind::IPv4 : HostKind::Dns;
+        if (isIPv4Literal(host)) {
+            name.m_kind = HostKind::IPv4;
+        } else if (endsInNumber(host)) {
+            // "999.1.1.1" or "1.2.3" fit dns-name's characters, but a host name never ends
+            // in a numeric label (RFC 1123 section 2.1), and resolvers would read them as
+            // (other) IPv4 addresses: the spec wants four numbers from 0 to 255.
+            return invalid(text, "an IPv4 literal must be four decimal numbers from 0 to 255");
+        } else {
+            name.m_kind = HostKind::Dns;
+        }
     }
 
     if (!portText.isEmpty()) {

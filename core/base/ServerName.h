@@ -9,6 +9,9 @@ namespace trellis {
 
 /// A homeserver's name: hostname (DNS name, IPv4 literal or [IPv6] literal) and an optional
 /// port (appendices.md, "Server Name"). Compared case-sensitively, as the spec requires.
+/// A host whose last label is numeric must be an IPv4 literal of four numbers 0..255: "1.2.3",
+/// "1234" or "256.1.1.1" are refused rather than taken as DNS names that resolvers would read
+/// as addresses. IPv4 parts may have leading zeros (1*3DIGIT) and mean decimal numbers.
 class ServerName
 {
 public:

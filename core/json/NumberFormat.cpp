@@ -1,6 +1,7 @@
 #include "core/json/NumberFormat.h"
 
 #include <charconv>
+#include <algorithm>
 #include <string_view>
 
 namespace trellis::json {
@@ -55,6 +56,45 @@ std::string pythonFloatRepr(double d)
         out.push_back('0');
     out.append(std::to_string(magnitude));
     return out;
+}
+
+Decimal decimalValue(std::string_view literal)
+{
+    // Exponents beyond this are saturated; the value is then far out of any range anyway.
+    constexpr qint64 kExponentCap = qint64(1) << 48;
+    Decimal decimal;
+    size_t i = literal.front() == '-' ? 1 : 0;
+    qint64 fractionDigits = 0;
+    bool inFraction = false;
+    for (; i < literal.size() && literal[i] != 'e' && literal[i] != 'E'; ++i) {
+        if (literal[i] == '.') {
+            inFraction = true;
+            continue;
+        }
+        decimal.digits.push_back(literal[i]);
+        if (inFraction)
+            ++fractionDigits;
+    }
+    qint64 exponent = 0;
+    bool negativeExponent = false;
+    if (i < literal.size()) {
+        ++i; // 'e'
+        if (literal[i] == '+' || literal[i] == '-')
+            negativeExponent = literal[i++] == '-';
+        for (; i < literal.size(); ++i)
+            exponent = std::min(exponent * 10 + (literal[i] - '0'), kExponentCap);
+    }
+    decimal.exponent = (negativeExponent ? -exponent : exponent) - fractionDigits;
+
+    const size_t firstNonZero = decimal.digits.find_first_not_of('0');
+    if (firstNonZero == std::string::npos)
+        return {};
+    decimal.digits.erase(0, firstNonZero);
+    while (decimal.digits.back() == '0') {
+        decimal.digits.pop_back();
+        ++decimal.exponent;
+    }
+    return decimal;
 }
 
 } // namespace trellis::json

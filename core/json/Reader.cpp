@@ -11,6 +11,9 @@
 namespace trellis::json {
 namespace {
 
+constexpr const char *kOutOfCanonicalRange =
+    "integer outside the canonical range [-(2^53)+1, 2^53-1]";
+
 class Parser
 {
 public:
@@ -384,58 +387,98 @@ private:
             while (isDigit())
                 ++m_p;
         }
-        const bool integerSyntax = m_p == integerEnd;
+        const std::string_view literal(start, size_t(m_p - start));
         const qsizetype at = start - m_begin;
-        const NumberPolicy policy = m_options.numbers;
-
-        if (integerSyntax) {
-            // Magnitude, saturating past 2^63 so that overflow is visible.
-            quint64 magnitude = 0;
-            bool overflow = false;
-            for (const char *d = negative ? start + 1 : start; d != integerEnd; ++d) {
-                const unsigned digit = unsigned(*d - '0');
-                if (magnitude > (~quint64(0) - digit) / 10) {
-                    overflow = true;
-                    break;
-                }
-                magnitude = magnitude * 10 + digit;
-            }
-            if (policy != NumberPolicy::Lenient) {
-                if (overflow || magnitude > quint64(kMaxCanonicalInteger))
-                    return failed(ErrorCode::BadJson,
-                                  "integer outside the canonical range [-(2^53)+1, 2^53-1]", at);
-                if (negative && magnitude == 0 && policy == NumberPolicy::Strict)
-                    return failed(ErrorCode::BadJson, "-0 is not allowed", at);
-                out = Value(negative ? -qint64(magnitude) : qint64(magnitude));
-                return true;
-            }
-            const quint64 limit = negative ? quint64(1) << 63 : (quint64(1) << 63) - 1;
-            if (!overflow && magnitude <= limit) {
-                out = Value(negative ? qint64(0 - magnitude) : qint64(magnitude));
-                return true;
-            }
-            // Lenient and beyond 64 bits: Python keeps such integers exact.
-            out = Value(NonCanonicalNumber{std::string(start, size_t(m_p - start))});
-            return true;
-        } else if (policy == NumberPolicy::Strict) {
+        if (m_p == integerEnd)
+            return integerLiteral(literal, at, out);
+        switch (m_options.numbers) {
+        case NumberPolicy::Strict:
             return failed(ErrorCode::BadJson,
                           "numbers must be integers without fraction or exponent", at);
+        case NumberPolicy::Canonical:
+            return canonicalInteger(literal, at, out);
+        case NumberPolicy::Lenient:
+            break;
         }
+        return lenientFloat(literal, at, out);
+    }
 
-        double d = 0;
-        const auto [ptr, ec] = std::from_chars(start, m_p, d);
-        if (ec != std::errc() || ptr != m_p || !std::isfinite(d))
-            return failed(ErrorCode::BadJson, "number out of range", at);
-        if (policy == NumberPolicy::Canonical) {
-            if (std::trunc(d) != d)
-                return failed(ErrorCode::BadJson, "numbers must be integers", at);
-            if (std::fabs(d) > double(kMaxCanonicalInteger))
-                return failed(ErrorCode::BadJson,
-                              "integer outside the canonical range [-(2^53)+1, 2^53-1]", at);
-            out = Value(qint64(d) + 0); // -0.0 becomes 0
+    // A literal without fraction or exponent.
+    bool integerLiteral(std::string_view literal, qsizetype at, Value &out)
+    {
+        const bool negative = literal.front() == '-';
+        // Magnitude, saturating past 2^64 so that overflow is visible.
+        quint64 magnitude = 0;
+        bool overflow = false;
+        for (const char c : literal.substr(negative ? 1 : 0)) {
+            const unsigned digit = unsigned(c - '0');
+            if (magnitude > (~quint64(0) - digit) / 10) {
+                overflow = true;
+                break;
+            }
+            magnitude = magnitude * 10 + digit;
+        }
+        const NumberPolicy policy = m_options.numbers;
+        if (policy != NumberPolicy::Lenient) {
+            if (overflow || magnitude > quint64(kMaxCanonicalInteger))
+                return failed(ErrorCode::BadJson, kOutOfCanonicalRange, at);
+            if (negative && magnitude == 0 && policy == NumberPolicy::Strict)
+                return failed(ErrorCode::BadJson, "-0 is not allowed", at);
+            out = Value(negative ? -qint64(magnitude) : qint64(magnitude));
             return true;
         }
-        // Lenient: a fraction or exponent makes a float in Python, printed by repr().
+        const quint64 limit = negative ? quint64(1) << 63 : (quint64(1) << 63) - 1;
+        if (!overflow && magnitude <= limit) {
+            out = Value(negative ? qint64(0 - magnitude) : qint64(magnitude));
+            return true;
+        }
+        // Lenient and beyond 64 bits: Python keeps such integers exact.
+        out = Value(NonCanonicalNumber{std::string(literal)});
+        return true;
+    }
+
+    // NumberPolicy::Canonical for a literal with fraction or exponent: judged by its exact
+    // decimal value, not by the double it rounds to (1.0000000000000000001 is no integer).
+    bool canonicalInteger(std::string_view literal, qsizetype at, Value &out)
+    {
+        const Decimal decimal = decimalValue(literal);
+        if (decimal.digits.empty()) { // 0.0, -0e5: zero, and -0 becomes 0
+            out = Value(qint64(0));
+            return true;
+        }
+        if (decimal.exponent < 0)
+            return failed(ErrorCode::BadJson, "numbers must be integers", at);
+        if (qint64(decimal.digits.size()) + decimal.exponent > 16)
+            return failed(ErrorCode::BadJson, kOutOfCanonicalRange, at);
+        quint64 magnitude = 0;
+        for (const char c : decimal.digits)
+            magnitude = magnitude * 10 + unsigned(c - '0');
+        for (qint64 i = 0; i < decimal.exponent; ++i)
+            magnitude *= 10;
+        if (magnitude > quint64(kMaxCanonicalInteger))
+            return failed(ErrorCode::BadJson, kOutOfCanonicalRange, at);
+        out = Value(literal.front() == '-' ? -qint64(magnitude) : qint64(magnitude));
+        return true;
+    }
+
+    // NumberPolicy::Lenient for a literal with fraction or exponent: a float in Python,
+    // printed by repr().
+    bool lenientFloat(std::string_view literal, qsizetype at, Value &out)
+    {
+        double d = 0;
+        const auto [ptr, ec] = std::from_chars(literal.data(), literal.data() + literal.size(), d);
+        if (ec == std::errc::result_out_of_range) {
+            // from_chars reports underflow as well as overflow. Python's float() rounds a
+            // too small value to a signed zero; a too large one becomes infinity, which the
+            // reference implementation's canonical JSON encoder refuses.
+            const Decimal decimal = decimalValue(literal);
+            if (qint64(decimal.digits.size()) + decimal.exponent > 0)
+                return failed(ErrorCode::BadJson, "number too large for a 64-bit float", at);
+            d = literal.front() == '-' ? -0.0 : 0.0;
+        } else if (ec != std::errc() || ptr != literal.data() + literal.size()
+                   || !std::isfinite(d)) {
+            return failed(ErrorCode::BadJson, "number too large for a 64-bit float", at);
+        }
         out = Value(NonCanonicalNumber{pythonFloatRepr(d)});
         return true;
     }

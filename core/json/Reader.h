@@ -12,11 +12,15 @@ enum class NumberPolicy : quint8 {
     /// Room versions 6 and later: only integer literals in [-(2^53)+1, 2^53-1]; no fraction,
     /// no exponent, no `-0`.
     Strict,
-    /// Any number whose value is such an integer, however it is written (`1e10`, `-0`, `2.0`);
-    /// the canonical writer prints it as that integer. For JSON that is not an event.
+    /// Any number whose exact decimal value is such an integer, however it is written (`1e10`,
+    /// `-0`, `2.0`; not `1.0000000000000000001`, though it rounds to 1.0); the canonical writer
+    /// prints it as that integer. For JSON that is not an event.
     Canonical,
-    /// Room versions 1-5, where servers must not enforce canonical JSON: any number. Integers
-    /// that fit 64 bits stay exact, anything else becomes a double.
+    /// Room versions 1-5, where servers must not enforce canonical JSON: any number, kept as
+    /// Python's json reads and prints it. Integers stay exact (beyond 64 bits as their text);
+    /// a fraction or exponent makes a double, printed by repr(), underflow giving a signed
+    /// zero. Only numbers too large for a double are refused, as Python's canonical JSON
+    /// encoders refuse the infinity they become.
     Lenient,
 };
 
