@@ -29,17 +29,17 @@ Result<EventId> EventId::parse(QStringView text)
             return invalid(QStringLiteral("contains a lone UTF-16 surrogate"));
     }
     EventId id;
-    id.m_text = text.toString();
+    id.setText(text.toString());
     return id;
 }
 
 Result<ServerName> EventId::serverName() const
 {
-    const qsizetype colon = m_text.indexOf(u':');
+    const qsizetype colon = toString().indexOf(u':');
     if (colon < 0)
         return Error::invalidParam(
-            QStringLiteral("event ID '%1' has no ':domain'").arg(m_text));
-    return ServerName::parse(QStringView(m_text).mid(colon + 1));
+            QStringLiteral("event ID '%1' has no ':domain'").arg(toString()));
+    return ServerName::parse(QStringView(toString()).mid(colon + 1));
 }
 
 } // namespace trellis

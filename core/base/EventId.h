@@ -16,7 +16,7 @@ public:
     static Result<EventId> parse(QStringView text);
 
     /// The opaque part, without the sigil.
-    QStringView opaqueId() const { return QStringView(m_text).mid(1); }
+    QStringView opaqueId() const { return QStringView(toString()).mid(1); }
     /// The `:domain` of a room version 1/2 event ID, if it has a valid one.
     Result<ServerName> serverName() const;
 };

@@ -10,7 +10,7 @@ Result<RoomAlias> RoomAlias::parse(QStringView text)
     if (!parts)
         return parts.error();
     RoomAlias alias;
-    alias.m_text = text.toString();
+    alias.setText(text.toString());
     alias.m_localpartLength = parts->localpartLength;
     alias.m_server = std::move(parts->server);
     return alias;

@@ -12,7 +12,7 @@ public:
     RoomAlias() = default;
     static Result<RoomAlias> parse(QStringView text);
 
-    QStringView localpart() const { return QStringView(m_text).mid(1, m_localpartLength); }
+    QStringView localpart() const { return QStringView(toString()).mid(1, m_localpartLength); }
     const ServerName &serverName() const { return m_server; }
 
 private:

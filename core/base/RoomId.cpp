@@ -41,7 +41,7 @@ Result<RoomId> RoomId::parse(QStringView text)
         }
         id.m_opaqueLength = text.size() - 1;
     }
-    id.m_text = text.toString();
+    id.setText(text.toString());
     return id;
 }
 

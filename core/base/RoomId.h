@@ -21,7 +21,7 @@ public:
     /// The domain of a room ID of the older form.
     const std::optional<ServerName> &serverName() const { return m_server; }
     /// The opaque part, without sigil and domain.
-    QStringView opaqueId() const { return QStringView(m_text).mid(1, m_opaqueLength); }
+    QStringView opaqueId() const { return QStringView(toString()).mid(1, m_opaqueLength); }
 
 private:
     qsizetype m_opaqueLength = 0;

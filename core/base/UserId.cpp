@@ -10,7 +10,7 @@ Result<UserId> UserId::parse(QStringView text)
     if (!parts)
         return parts.error();
     UserId id;
-    id.m_text = text.toString();
+    id.setText(text.toString());
     id.m_localpartLength = parts->localpartLength;
     id.m_server = std::move(parts->server);
     return id;

@@ -14,7 +14,7 @@ public:
     UserId() = default;
     static Result<UserId> parse(QStringView text);
 
-    QStringView localpart() const { return QStringView(m_text).mid(1, m_localpartLength); }
+    QStringView localpart() const { return QStringView(toString()).mid(1, m_localpartLength); }
     const ServerName &serverName() const { return m_server; }
     /// The localpart is non-empty and only of `a-z 0-9 . _ = - / +` (spec v1.8 grammar).
     bool isCompliant() const;
