@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sodium.h>
@@ -94,19 +95,31 @@ Result<void> save(const QString &path, const SigningKey &key)
     if (key.isNull())
         return Error::invalidParam(QStringLiteral("no key to save"));
     const QByteArray target = QFile::encodeName(path);
-    const QByteArray temporary = target + ".tmp-" + QByteArray::number(qint64(::getpid()));
-    const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    // mkostemp() creates a new file (O_EXCL) with mode 0600 under a fresh name: opening a
+    // predictable name with O_CREAT would reuse a leftover file and keep its mode.
+    QByteArray temporary = target + ".tmp-XXXXXX";
+    const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
     if (fd < 0)
         return ioError(QStringLiteral("cannot create key file"), path);
     QByteArray line = format(key);
     const ssize_t written = ::write(fd, line.constData(), size_t(line.size()));
     sodium_memzero(line.data(), size_t(line.size()));
-    const bool ok = written == ssize_t(line.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok || ::rename(temporary.constData(), target.constData()) != 0) {
-        const Error error = ioError(QStringLiteral("cannot write key file"), path);
+    if (written >= 0 && written != ssize_t(line.size()))
+        errno = EIO; // a short write of a few bytes: the disk is full or failing
+    bool ok = written == ssize_t(line.size()) && ::fsync(fd) == 0;
+    int savedErrno = errno;
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        savedErrno = errno;
+    }
+    if (ok && ::rename(temporary.constData(), target.constData()) != 0) {
+        ok = false;
+        savedErrno = errno;
+    }
+    if (!ok) {
         ::unlink(temporary.constData());
-        return error;
+        errno = savedErrno;
+        return ioError(QStringLiteral("cannot write key file"), path);
     }
     // Make the rename itself durable.
     const QByteArray directory = QFile::encodeName(QFileInfo(path).absolutePath());

@@ -59,9 +59,11 @@ QList<std::pair<QString, QString>> requiredSigners(const Pdu &event)
         if (auto domain = event.eventId().serverName())
             add(domain->toString(), QStringLiteral("event_id domain"));
     }
-    // Restricted joins (v8+) are also signed by the server that authorised them.
-    if (event.roomVersion().restrictedJoins && event.json()[key::kType].toString() == eventtype::kMember
-        && event.content()[key::kMembership].toString() == "join") {
+    // v8+: a member event naming an authorising user must be signed by that user's server
+    // (rooms/v8 authorisation rules, 4.2). The rule holds for every membership, not only the
+    // restricted joins the field is meant for; a value that is not a user ID is left to the
+    // authorisation rules.
+    if (event.roomVersion().restrictedJoins && event.json()[key::kType].toString() == eventtype::kMember) {
         const std::string *via = event.content()[key::kJoinAuthorisedViaUsersServer].asString();
         if (via) {
             if (auto user = UserId::parse(json::toQString(*via)))
