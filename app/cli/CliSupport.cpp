@@ -2,6 +2,7 @@
 
 #include "core/json/Writer.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
 
@@ -54,9 +55,14 @@ std::optional<int> CommandLine::parse(const QStringList &arguments, int minPosit
     argv.prepend(QStringLiteral("trellis-cli ") + m_command);
     if (!m_parser.parse(argv))
         return usageError(m_command + QStringLiteral(": ") + m_parser.errorText());
-    if (m_parser.isSet(QStringLiteral("help"))) {
+    // addHelpOption() also adds --help-all, which parse() accepts but does not act on.
+    if (m_parser.isSet(QStringLiteral("help")) || m_parser.isSet(QStringLiteral("help-all"))) {
         QString help = m_parser.helpText();
-        // Qt names the program after argv[0]; show the full subcommand instead.
+        // Qt names the program after argv[0] (the binary's path); show the subcommand instead.
+        const QString usage = QStringLiteral("Usage: ");
+        const QString program = QCoreApplication::arguments().value(0);
+        if (help.startsWith(usage + program))
+            help.replace(usage.size(), program.size(), QStringLiteral("trellis-cli ") + m_command);
         std::fputs(help.toLocal8Bit().constData(), stdout);
         return Success;
     }
@@ -92,7 +98,19 @@ std::optional<QByteArray> readInput(const QStringList &positional, int index)
         usageError(QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
         return std::nullopt;
     }
-    QByteArray bytes = file.read(kMaxInputBytes + 1);
+    // A pipe hands over its data in pieces: read until end of input (or past the limit), not
+    // just what one read() returns.
+    QByteArray bytes;
+    while (bytes.size() <= kMaxInputBytes) {
+        const QByteArray chunk = file.read(kMaxInputBytes + 1 - bytes.size());
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    if (file.error() != QFileDevice::NoError) {
+        usageError(QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
     if (bytes.size() > kMaxInputBytes) {
         usageError(QStringLiteral("'%1' is larger than 64 MiB").arg(path));
         return std::nullopt;

@@ -13,20 +13,32 @@ namespace trellis::cli {
 namespace {
 
 // The shared shape of the event subcommands: --room-version V (required) and [FILE] holding
-// one event, read with the version's number rules.
-std::optional<int> readEvent(CommandLine &cl, const QStringList &arguments, json::Object &event)
+// one event. Parses the command line; returns an exit code if the command must stop.
+std::optional<int> parseEventCommandLine(CommandLine &cl, const QStringList &arguments)
 {
     cl.addRoomVersionOption(true);
     cl.addPositional(QStringLiteral("FILE"),
                      QStringLiteral("The event (PDU JSON); '-' or nothing reads stdin."),
                      QStringLiteral("[FILE]"));
-    if (auto stop = cl.parse(arguments, 0, 1))
-        return stop;
+    return cl.parse(arguments, 0, 1);
+}
+
+// Reads the event with the version's number rules. Called only once every option has been
+// checked, so that a bad command line is reported at once instead of after waiting for stdin.
+std::optional<int> readEventInput(const CommandLine &cl, json::Object &event)
+{
     auto object = readObject(cl.positional(), cl.roomVersion()->numbers);
     if (!object)
         return UsageError;
     event = std::move(*object);
     return std::nullopt;
+}
+
+std::optional<int> readEvent(CommandLine &cl, const QStringList &arguments, json::Object &event)
+{
+    if (auto stop = parseEventCommandLine(cl, arguments))
+        return stop;
+    return readEventInput(cl, event);
 }
 
 } // namespace
@@ -78,8 +90,7 @@ int eventSign(const QStringList &arguments)
                                   "server does before sending it."));
     addSigningOptions(cl, QStringLiteral("The signing server's name."));
     cl.addPrettyOption();
-    json::Object event;
-    if (auto stop = readEvent(cl, arguments, event))
+    if (auto stop = parseEventCommandLine(cl, arguments))
         return *stop;
     const auto key = signingKeyFromOptions(cl);
     if (!key)
@@ -87,6 +98,9 @@ int eventSign(const QStringList &arguments)
     const QString server = cl.value(QStringLiteral("server"));
     if (auto name = ServerName::parse(server); !name)
         return inputError(name.error());
+    json::Object event;
+    if (auto stop = readEventInput(cl, event))
+        return *stop;
     events::hashAndSignEvent(event, *cl.roomVersion(), server, *key);
     writeJson(std::move(event), cl.pretty());
     return Success;
@@ -103,12 +117,14 @@ int eventVerify(const QStringList &arguments)
                                   "the event is malformed."));
     addVerifyOptions(cl);
     cl.addPrettyOption();
-    json::Object event;
-    if (auto stop = readEvent(cl, arguments, event))
+    if (auto stop = parseEventCommandLine(cl, arguments))
         return *stop;
     const auto ring = keyRingFromOptions(cl);
     if (!ring)
         return UsageError;
+    json::Object event;
+    if (auto stop = readEventInput(cl, event))
+        return *stop;
 
     const events::EventCheck check = events::verifyEvent(std::move(event), *cl.roomVersion(), *ring);
     if (check.verdict == events::EventVerdict::Malformed)

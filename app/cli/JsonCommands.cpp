@@ -66,6 +66,7 @@ int jsonVerify(const QStringList &arguments)
                                   "\"Checking for a Signature\"). Prints {\"valid\": ...}; exit "
                                   "status 0 when valid, 1 when not."));
     addVerifyOptions(cl);
+    cl.addPrettyOption();
     cl.addPositional(QStringLiteral("FILE"), kFileHelp, QStringLiteral("[FILE]"));
     if (auto stop = cl.parse(arguments, 0, 1))
         return *stop;
@@ -85,7 +86,7 @@ int jsonVerify(const QStringList &arguments)
         verdict.insert("status", json::toUtf8(crypto::statusName(check.status)));
         verdict.insert("detail", json::toUtf8(check.detail));
     }
-    writeJson(std::move(verdict), false);
+    writeJson(std::move(verdict), cl.pretty());
     return check.isValid() ? Success : NegativeVerdict;
 }
 

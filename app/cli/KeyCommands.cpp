@@ -38,6 +38,7 @@ int keyPublic(const QStringList &arguments)
                                   "the key API's verify_keys: {\"ed25519:V\": {\"key\": B64}}."));
     cl.addOption({QStringLiteral("base64"),
                   QStringLiteral("Print only the first key's public key in unpadded base64.")});
+    cl.addPrettyOption();
     cl.addPositional(QStringLiteral("KEYFILE"), QStringLiteral("Signing-key file."),
                      QStringLiteral("KEYFILE"));
     if (auto stop = cl.parse(arguments, 1, 1))
@@ -55,7 +56,7 @@ int keyPublic(const QStringList &arguments)
         entry.insert("key", key.verifyKey().publicKeyBase64().toStdString());
         verifyKeys.insert(json::toUtf8(key.keyId()), std::move(entry));
     }
-    writeJson(std::move(verifyKeys), false);
+    writeJson(std::move(verifyKeys), cl.pretty());
     return Success;
 }
 

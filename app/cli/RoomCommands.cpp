@@ -67,6 +67,7 @@ int authCommand(const QStringList &arguments)
                                   "{\"allowed\": false, \"rule\": ..., \"reason\": ...}; exit "
                                   "status 0 allowed, 1 rejected. Signatures are not checked."));
     cl.addRoomVersionOption(true);
+    cl.addPrettyOption();
     cl.addPositional(QStringLiteral("FILE"), kInputHelp, QStringLiteral("[FILE]"));
     if (auto stop = cl.parse(arguments, 0, 1))
         return *stop;
@@ -112,7 +113,7 @@ int authCommand(const QStringList &arguments)
         out.insert("rule_name", json::toUtf8(auth::ruleName(verdict.failedRule)));
         out.insert("reason", json::toUtf8(verdict.reason));
     }
-    writeJson(std::move(out), false);
+    writeJson(std::move(out), cl.pretty());
     return verdict.allowed() ? Success : NegativeVerdict;
 }
 

@@ -56,19 +56,11 @@ void printUsage(FILE *to)
                to);
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+int run(const QStringList &args)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("trellis-cli"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TRELLIS_VERSION));
-
-    const QStringList args = app.arguments().mid(1);
-    if (args.isEmpty()) {
-        printUsage(stderr);
-        return UsageError;
-    }
+    // A usage error is one line on stderr, like every other; the full usage is on --help.
+    if (args.isEmpty())
+        return usageError(QStringLiteral("missing command (see trellis-cli --help)"));
     const QString first = args.first();
     if (first == QStringLiteral("--version") || first == QStringLiteral("-v")) {
         std::printf("trellis-cli %s\n", TRELLIS_VERSION);
@@ -88,4 +80,20 @@ int main(int argc, char *argv[])
     }
     return usageError(QStringLiteral("unknown command '%1' (see trellis-cli --help)")
                           .arg(args.mid(0, 2).join(QLatin1Char(' '))));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("trellis-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRELLIS_VERSION));
+
+    const int status = run(app.arguments().mid(1));
+    // Output that never arrived (a full disk, a closed file) must not pass for success: a
+    // script would take the missing or cut-off JSON for the answer.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+        return usageError(QStringLiteral("cannot write the output to stdout"));
+    return status;
 }
