@@ -44,10 +44,50 @@ QString dotted(std::initializer_list<int> parts)
     return text;
 }
 
+// Whether `version`'s list has the step at all: a rule of other versions has no number
+// there (AliasesNoStateKey would otherwise print v6's "4.1", the membership rule's number).
+bool existsIn(AuthRule rule, const events::RoomVersion &version)
+{
+    const bool domainRoomIds = version.roomIdFormat == events::RoomIdFormat::WithDomain;
+    switch (rule) {
+    case AuthRule::None:
+        return false;
+    case AuthRule::CreateRoomIdDomainMismatch:
+    case AuthRule::AuthEventsNoCreate:
+        return domainRoomIds;
+    case AuthRule::CreateHasRoomId:
+    case AuthRule::RoomIdNotAcceptedCreateEvent:
+        return !domainRoomIds;
+    case AuthRule::CreateNoCreator:
+        return version.creatorInContent;
+    case AuthRule::CreateBadAdditionalCreators:
+    case AuthRule::PowerLevelsCreatorInUsers:
+        return version.additionalCreators;
+    case AuthRule::AliasesNoStateKey:
+    case AuthRule::AliasesDomainMismatch:
+        return version.aliasesAuthRule;
+    case AuthRule::JoinRestrictedNotAuthorised:
+        return version.restrictedJoins;
+    case AuthRule::KnockJoinRule:
+    case AuthRule::KnockNotSelf:
+    case AuthRule::KnockAlreadyMember:
+        return version.knocking;
+    case AuthRule::PowerLevelsNonIntegerProperty:
+    case AuthRule::PowerLevelsNonIntegerEventLevels:
+        return version.integerPowerLevels;
+    case AuthRule::RedactionInsufficientPower:
+        return version.redactionAuthRule;
+    default:
+        return true;
+    }
+}
+
 } // namespace
 
 QString ruleNumber(AuthRule rule, const events::RoomVersion &version)
 {
+    if (!existsIn(rule, version))
+        return {};
     const Numbering n = numberingOf(version);
     const int m = n.member;
     const int sig = n.joinSignature ? 1 : 0;
@@ -80,6 +120,8 @@ QString ruleNumber(AuthRule rule, const events::RoomVersion &version)
     case AuthRule::AuthEventsNoCreate:
         return dotted({n.authEvents, 4});
     case AuthRule::AuthEventsWrongRoom:
+        // rooms/v12.md writes the sub-rules 1, 2, 3, 5 (dropping 4 but keeping the number);
+        // rendered as a Markdown list they read 1-4. The source text's 3.5 is used.
         return dotted({n.authEvents, 5});
     case AuthRule::NotFederated:
         return dotted({n.federate});

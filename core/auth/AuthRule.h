@@ -75,7 +75,8 @@ enum class AuthRule {
     RedactionInsufficientPower, ///< v1-2
 };
 
-/// The rule's number in `version`'s list, e.g. "4.3.7" (v8) for JoinNotAllowed.
+/// The rule's number in `version`'s list, e.g. "4.3.7" (v8) for JoinNotAllowed; empty for
+/// None and for a rule `version` does not have.
 QString ruleNumber(AuthRule rule, const events::RoomVersion &version);
 
 /// A short stable name, e.g. "join_not_allowed", for JSON and logs.

@@ -65,21 +65,29 @@ AuthVerdict checkCreate(const events::Pdu &event)
     return AuthVerdict::allow();
 }
 
-// Rules 1-3 of v4-v11 numbering "Considering the event's auth_events" (3.x in v12).
+// Rule 2 (rule 3 in v12), "Considering the event's auth_events": sub-rules 1-5 (no 4 in v12).
 AuthVerdict checkAuthEventList(const events::Pdu &event, const QList<AuthEvent> &authEvents)
 {
     const events::RoomVersion &version = event.roomVersion();
     EventShape shape{event.type(), event.stateKey(), event.sender().toString(), &event.content()};
     const QList<StateKey> expected = authEventKeys(shape, version);
 
+    // Each sub-rule looks at the whole list before the next one does, so that the verdict
+    // does not depend on the order of auth_events. Only state events have a (type,
+    // state_key) pair to repeat; other entries are unexpected.
     QSet<StateKey> seen;
     bool hasCreate = false;
     for (const AuthEvent &auth : authEvents) {
-        const StateKey key{auth.pdu.type(), auth.pdu.stateKey().value_or(QString())};
+        if (!auth.pdu.isState())
+            continue;
+        const StateKey key{auth.pdu.type(), *auth.pdu.stateKey()};
         if (seen.contains(key))
             return AuthVerdict::reject(AuthRule::AuthEventsDuplicate,
                                        QStringLiteral("auth_events cite %1 twice").arg(pluralKey(key)));
         seen.insert(key);
+    }
+    for (const AuthEvent &auth : authEvents) {
+        const StateKey key{auth.pdu.type(), auth.pdu.stateKey().value_or(QString())};
         if (!auth.pdu.isState() || !expected.contains(key))
             return AuthVerdict::reject(AuthRule::AuthEventsUnexpected,
                                        QStringLiteral("auth_events cite %1 (%2), which the auth "
@@ -168,7 +176,7 @@ AuthVerdict checkStateDependent(const events::Pdu &event, const StateView &state
     const RuleContext context(event, state);
     const events::RoomVersion &version = context.version;
 
-    // m.federate
+    // m.federate (rule 3; 4 in v12): only the JSON value false turns federation off.
     if (context.create && context.create->content()["m.federate"] == json::Value(false)
         && context.create->sender().serverName() != event.sender().serverName())
         return AuthVerdict::reject(AuthRule::NotFederated,

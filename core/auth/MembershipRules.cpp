@@ -57,34 +57,40 @@ bool thirdPartySignatureMatches(const json::Object &signedPart, const events::Pd
     return false;
 }
 
+// Sub-rules 1-8 of "If content has a third_party_invite property". Sub-rules 2 and 3 ask
+// whether properties are there; a `signed` that is no object has no `mxid` or `token` (3), an
+// `mxid` that is no string matches no state_key (4), a `token` that is no string no state_key
+// of an invite event (5).
 AuthVerdict checkThirdPartyInvite(const RuleContext &c, const QString &target,
                                   const json::Value &thirdPartyInvite)
 {
     if (c.membershipOf(target) == memberships::ban)
         return AuthVerdict::reject(AuthRule::InviteThirdPartyTargetBanned,
                                    QStringLiteral("%1 is banned").arg(target));
-    const json::Object *signedPart = thirdPartyInvite.toObject()["signed"].asObject();
-    if (!signedPart)
+    const json::Value *signedValue = thirdPartyInvite.toObject().find("signed");
+    if (!signedValue)
         return AuthVerdict::reject(AuthRule::InviteThirdPartyNoSigned,
-                                   QStringLiteral("third_party_invite has no 'signed' object"));
-    const std::string *mxid = (*signedPart)["mxid"].asString();
-    const std::string *token = (*signedPart)["token"].asString();
-    if (!mxid || !token)
+                                   QStringLiteral("third_party_invite has no 'signed' property"));
+    const json::Object &signedPart = signedValue->toObject();
+    if (!signedPart.contains("mxid") || !signedPart.contains("token"))
         return AuthVerdict::reject(AuthRule::InviteThirdPartyNoMxidOrToken,
                                    QStringLiteral("'signed' lacks 'mxid' or 'token'"));
-    if (json::toQString(*mxid) != target)
+    const std::string *mxid = signedPart["mxid"].asString();
+    if (!mxid || json::toQString(*mxid) != target)
         return AuthVerdict::reject(AuthRule::InviteThirdPartyMxidMismatch,
                                    QStringLiteral("signed.mxid is not the invited user"));
-    const events::Pdu *invite = c.state.find(types::thirdPartyInvite, json::toQString(*token));
+    const std::string *token = signedPart["token"].asString();
+    const events::Pdu *invite =
+        token ? c.state.find(types::thirdPartyInvite, json::toQString(*token)) : nullptr;
     if (!invite)
         return AuthVerdict::reject(AuthRule::InviteThirdPartyNoInviteEvent,
-                                   QStringLiteral("no m.room.third_party_invite with token %1")
-                                       .arg(json::toQString(*token)));
+                                   QStringLiteral("no m.room.third_party_invite with the token "
+                                                  "of 'signed'"));
     if (invite->sender() != c.event.sender())
         return AuthVerdict::reject(AuthRule::InviteThirdPartySenderMismatch,
                                    QStringLiteral("the third-party invite was sent by %1")
                                        .arg(invite->sender().toString()));
-    if (thirdPartySignatureMatches(*signedPart, *invite))
+    if (thirdPartySignatureMatches(signedPart, *invite))
         return AuthVerdict::allow();
     return AuthVerdict::reject(AuthRule::InviteThirdPartyBadSignature,
                                QStringLiteral("no signature in 'signed' matches a public key of the "
@@ -93,7 +99,8 @@ AuthVerdict checkThirdPartyInvite(const RuleContext &c, const QString &target,
 
 AuthVerdict checkJoin(const RuleContext &c, const QString &target)
 {
-    // The creator's own first join, right after the create event.
+    // The creator's own first join, right after the create event. The rule looks at the
+    // state_key only, before "the sender must match the state_key".
     const auto &prev = c.event.prevEvents();
     if (c.create && prev.size() == 1 && prev.first() == c.create->eventId()) {
         const QString creator = c.version.creatorInContent
@@ -226,13 +233,20 @@ AuthVerdict checkKnock(const RuleContext &c, const QString &target)
 
 AuthVerdict checkMembership(const RuleContext &c)
 {
-    const std::string *membership = c.event.content()["membership"].asString();
-    if (!c.event.isState() || !membership)
+    // Rule x.1 asks whether the properties are there; a membership that is no string is
+    // there, and unknown (the last sub-rule).
+    const json::Value *membershipValue = c.event.content().find("membership");
+    if (!c.event.isState() || !membershipValue)
         return AuthVerdict::reject(AuthRule::MemberMissingFields,
                                    QStringLiteral("a membership event needs a state_key and "
                                                   "content.membership"));
-    // The join_authorised_via_users_server signature (v8+) is checked with the event's other
-    // signatures, where the keys are (events::verifyEvent).
+    const std::string *membership = membershipValue->asString();
+    if (!membership)
+        return AuthVerdict::reject(AuthRule::MemberUnknownMembership,
+                                   QStringLiteral("content.membership is not a string"));
+    // Rule x.2 (v8+), the join_authorised_via_users_server signature, is checked with the
+    // event's other signatures, where the keys are (events/EventSigning.cpp): an event
+    // failing it is dropped at check 2 rather than rejected here, as in Synapse.
     const QString target = *c.event.stateKey();
     const QString value = json::toQString(*membership);
     if (value == memberships::join)

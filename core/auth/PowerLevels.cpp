@@ -36,8 +36,10 @@ bool isAsciiSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-// "A single base 10 integer ... optionally with leading zeroes, a single - or + sign, and
-// leading or trailing whitespace" (v1-stringy-power-levels).
+// A string of an integer (fragment v1-stringy-power-levels): base 10, leading zeroes, one
+// sign, leading and trailing whitespace. The fragment names neither the digits nor the
+// whitespace; ASCII is read here (spec ambiguity: Python's int(), behind Synapse, also takes
+// other Unicode digits and spaces).
 std::optional<qint64> parseStringLevel(std::string_view text)
 {
     while (!text.empty() && isAsciiSpace(text.front()))
@@ -142,7 +144,9 @@ qint64 PowerLevels::level(std::string_view key, qint64 fallback) const
     const json::Value *value = m_content->find(key);
     if (!value)
         return fallback;
-    // An unreadable value counts as absent; from version 10 on such an event is rejected.
+    // An unreadable value counts as absent. From version 10 on such an event is rejected
+    // (rule 9.1); versions 1-9 check only `users`, and the spec does not say what level a
+    // "ban": "lots" gives (spec ambiguity; Synapse fails the check with an exception).
     return parsePowerLevelValue(*value, m_version).value_or(fallback);
 }
 

@@ -61,6 +61,8 @@ AuthVerdict checkShape(const RuleContext &c)
                                            QStringLiteral("'%1' must map to integers").arg(json::toQString(key)));
         }
     }
+    // Unlike the rules before it, the `users` rule does not say "if present"; an absent
+    // `users` is read as no users (spec ambiguity; Synapse does the same).
     if (const json::Value *users = content.find("users")) {
         bool valid = isLevelObject(*users, integersOnly, c.version);
         for (const json::Member &user : users->toObject())
@@ -129,6 +131,10 @@ AuthVerdict checkPowerLevelsEvent(const RuleContext &c)
     const PowerLevel sender = c.senderLevel();
     const auto above = [&](qint64 level) { return PowerLevel(level) > sender; };
 
+    // "Added, changed or removed" compares the levels the values give: "50" and 50 (v1-9) or
+    // 50.5 and 50 (v1-5) are the same level, no alteration. An absent property has no
+    // current (or new) value to compare, whatever its default (spec ambiguity; Synapse
+    // compares the same way).
     for (std::string_view key : kLevelProperties) {
         const auto old = propertyLevel(before, key, c.version);
         const auto now = propertyLevel(after, key, c.version);

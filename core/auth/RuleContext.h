@@ -25,7 +25,9 @@ struct RuleContext
         return member ? json::toQString(member->content()["membership"].toString()) : QString();
     }
 
-    /// The current join rule; "invite" when the room has no join rules event.
+    /// The current join rule; "invite" when the room has no join rules event or it has no
+    /// string `join_rule`. The rules name "the join_rule" without saying what it is then;
+    /// Trellis reads invite, as Synapse does (spec ambiguity).
     QString joinRule() const
     {
         const events::Pdu *rules = state.find(types::joinRules, QString());
