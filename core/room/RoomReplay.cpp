@@ -20,19 +20,23 @@ RoomReplay::RoomReplay(const events::RoomVersion &version, KeepStates keepStates
 
 Result<QList<events::Pdu>> RoomReplay::sorted(const QList<events::Pdu> &input) const
 {
-    // Kahn's algorithm over prev_events; among ready events the lowest depth, then event ID,
-    // goes first, so that the order does not depend on the input's.
+    // Kahn's algorithm over prev_events and auth_events (a server checks an event against
+    // auth events it has already checked, check 4, wherever they lie in the DAG); among ready
+    // events the lowest depth, then event ID, goes first, so that the order does not depend on
+    // the input's.
     QHash<EventId, qsizetype> index;
     for (qsizetype i = 0; i < input.size(); ++i)
         index.insert(input[i].eventId(), i);
     QList<int> pending(input.size(), 0);
     QList<QList<qsizetype>> children(input.size());
     for (qsizetype i = 0; i < input.size(); ++i) {
-        for (const EventId &prev : input[i].prevEvents()) {
-            const auto it = index.constFind(prev);
-            if (it != index.constEnd()) {
-                ++pending[i];
-                children[*it].append(i);
+        for (const QList<EventId> *edges : {&input[i].prevEvents(), &input[i].authEvents()}) {
+            for (const EventId &earlier : *edges) {
+                const auto it = index.constFind(earlier);
+                if (it != index.constEnd()) {
+                    ++pending[i];
+                    children[*it].append(i);
+                }
             }
         }
     }
@@ -57,7 +61,7 @@ Result<QList<events::Pdu>> RoomReplay::sorted(const QList<events::Pdu> &input) c
         }
     }
     if (out.size() != input.size())
-        return Error::badJson(QStringLiteral("the events' prev_events form a cycle"));
+        return Error::badJson(QStringLiteral("the events' prev_events and auth_events form a cycle"));
     return out;
 }
 

@@ -33,9 +33,9 @@ public:
 
     explicit RoomReplay(const events::RoomVersion &version, KeepStates keepStates = KeepStates::WhileNeeded);
 
-    /// Replays `events` (in any order; they are sorted by prev_events, ties by depth and
-    /// event ID). States before and after the events in `keep` are kept for stateBefore() and
-    /// stateAfter(). Fails on a cycle or when state resolution lacks events.
+    /// Replays `events` (in any order; they are sorted by prev_events and auth_events, ties by
+    /// depth and event ID). States before and after the events in `keep` are kept for
+    /// stateBefore() and stateAfter(). Fails on a cycle or when state resolution lacks events.
     Result<void> run(const QList<events::Pdu> &events, const QSet<EventId> &keep = {});
 
     /// Replays one more event; its prev events should have been added (those that were not

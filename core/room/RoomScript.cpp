@@ -1,12 +1,7 @@
 #include "core/room/RoomScript.h"
 
-#include "core/auth/AuthEventsSelection.h"
-#include "core/events/EventHashes.h"
-#include "core/events/EventSigning.h"
-#include "core/json/Base64.h"
 #include "core/json/QtStrings.h"
-#include "core/stateres/Resolver.h"
-#include "core/room/RoomReplay.h"
+#include "core/room/RoomBuilder.h"
 
 namespace trellis::room {
 namespace {
@@ -28,17 +23,6 @@ const events::RoomVersion *scriptVersion(const json::Object &script)
     return events::RoomVersion::find(id.isEmpty() ? QStringLiteral("1") : id);
 }
 
-// A reference to another event as the version writes it: an ID, or [ID, hashes] in v1/v2.
-json::Value reference(const events::Pdu &target, const events::RoomVersion &version)
-{
-    const std::string id = json::toUtf8(target.eventId().toString());
-    if (!version.referencesWithHashes)
-        return id;
-    json::Object hashes;
-    hashes.insert("sha256", target.json()["hashes"].toObject()["sha256"]);
-    return json::Array{json::Value(id), json::Value(std::move(hashes))};
-}
-
 } // namespace
 
 Result<BuiltRoom> buildRoom(const json::Object &script, const crypto::SigningKey *key)
@@ -52,126 +36,60 @@ Result<BuiltRoom> buildRoom(const json::Object &script, const crypto::SigningKey
     if (steps.empty())
         return Error::badJson(QStringLiteral("a script needs 'events'"));
 
-    const qint64 startTs = script["start_ts"].toInteger(1700000000000);
-    std::string roomId = script["room_id"].toString();
-    QHash<QString, events::Pdu> byName;
-    RoomReplay replay(version, RoomReplay::KeepStates::All);
-
+    RoomBuilder builder(version, key, script["start_ts"].toInteger(1700000000000), script["room_id"].toString());
     for (qsizetype i = 0; i < qsizetype(steps.size()); ++i) {
         const json::Object &step = steps[size_t(i)].toObject();
-        const QString name = step.contains("name") ? json::toQString(step["name"].toString())
-                                                   : QStringLiteral("event%1").arg(i);
-        if (byName.contains(name))
-            return scriptError(i, QStringLiteral("the name '%1' is used twice").arg(name));
-        const auto named = [&](const json::Value &list, QList<events::Pdu> &out) -> std::optional<Error> {
+        RoomBuilder::Event event;
+        event.name = step.contains("name") ? json::toQString(step["name"].toString()) : QStringLiteral("event%1").arg(i);
+        if (room.ids.contains(event.name))
+            return scriptError(i, QStringLiteral("the name '%1' is used twice").arg(event.name));
+        const auto named = [&](const json::Value &list) -> Result<QList<EventId>> {
+            QList<EventId> out;
             for (const json::Value &entry : list.toArray()) {
                 const QString target = json::toQString(entry.toString());
-                if (!byName.contains(target))
+                if (!room.ids.contains(target))
                     return scriptError(i, QStringLiteral("'%1' names no earlier event").arg(target));
-                out.append(byName.value(target));
+                out.append(room.ids.value(target));
             }
-            return std::nullopt;
+            return out;
         };
-
-        json::Object event;
-        for (std::string_view field : {"type", "sender", "state_key", "content"}) {
-            if (const json::Value *value = step.find(field))
-                event.insert(field, *value);
-        }
-        if (!event.contains("content"))
-            event.insert("content", json::Object());
-        auto parsedSender = UserId::parse(json::toQString(event["sender"].toString()));
-        if (!parsedSender)
-            return scriptError(i, parsedSender.error().message);
-        const UserId sender = *parsedSender;
-        const bool isCreate = event["type"].toString() == "m.room.create";
-
-        QList<events::Pdu> prev;
+        if (!step["type"].isString() || !step["sender"].isString())
+            return scriptError(i, QStringLiteral("an event needs a 'type' and a 'sender'"));
+        event.type = json::toQString(step["type"].toString());
+        event.sender = json::toQString(step["sender"].toString());
+        if (const std::string *stateKey = step["state_key"].asString())
+            event.stateKey = json::toQString(*stateKey);
+        event.content = step["content"].toObject();
+        // A version's create event names it (absent means "1"), so that the dump reads back
+        // as the version the script asked for.
+        if (event.type == QStringLiteral("m.room.create") && !event.content.contains("room_version")
+            && version.id != QStringLiteral("1"))
+            event.content.insert("room_version", json::toUtf8(version.id));
         if (step.contains("prev")) {
-            if (auto error = named(step["prev"], prev))
-                return *error;
-        } else if (i > 0) {
-            prev.append(room.events.last());
+            auto prev = named(step["prev"]);
+            if (!prev)
+                return prev.error();
+            event.prev = *prev;
         }
-        qint64 depth = 0;
-        json::Array prevRefs;
-        for (const events::Pdu &p : std::as_const(prev)) {
-            depth = std::max(depth, p.depth());
-            prevRefs.push_back(reference(p, version));
-        }
-        event.insert("prev_events", std::move(prevRefs));
-        event.insert("depth", step["depth"].isInteger() ? step["depth"].toInteger() : depth + 1);
-        event.insert("origin_server_ts", step["ts"].isInteger() ? step["ts"].toInteger() : startTs + 1000 * i);
-        if (version.eventIdFormat == events::EventIdFormat::Field)
-            event.insert("event_id", json::toUtf8(QStringLiteral("$%1:%2").arg(name, sender.serverName().toString())));
-        if (!isCreate || version.roomIdFormat == events::RoomIdFormat::WithDomain) {
-            if (roomId.empty() && version.roomIdFormat == events::RoomIdFormat::WithDomain)
-                roomId = json::toUtf8(QStringLiteral("!room:") + sender.serverName().toString());
-            if (!roomId.empty())
-                event.insert("room_id", roomId);
-        }
-        if (const std::string *redacts = step["redacts"].asString()) {
-            if (!byName.contains(json::toQString(*redacts)))
-                return scriptError(i, QStringLiteral("'redacts' names no earlier event"));
-            const std::string target = json::toUtf8(byName.value(json::toQString(*redacts)).eventId().toString());
-            if (version.redactsInContent)
-                event.find("content")->asObject()->insert("redacts", target);
-            else
-                event.insert("redacts", target);
-        }
-
-        QList<events::Pdu> authEvents;
         if (step.contains("auth")) {
-            if (auto error = named(step["auth"], authEvents))
-                return *error;
-        } else if (!isCreate) {
-            // What a server would cite: the selected keys of the state before this event.
-            stateres::StateSet before;
-            QList<stateres::StateSet> prevStates;
-            for (const events::Pdu &p : std::as_const(prev)) {
-                if (auto state = replay.stateAfter(p.eventId()))
-                    prevStates.append(*state);
-            }
-            if (prevStates.size() == 1) {
-                before = prevStates.first();
-            } else if (prevStates.size() > 1) {
-                auto resolved = stateres::resolve(version, prevStates, replay.events());
-                if (!resolved)
-                    return resolved.error();
-                before = *resolved;
-            }
-            const std::optional<QString> stateKey =
-                event.contains("state_key") ? std::optional<QString>(json::toQString(event["state_key"].toString()))
-                                            : std::nullopt;
-            const auth::EventShape shape{json::toQString(event["type"].toString()), stateKey,
-                                         sender.toString(), &event["content"].toObject()};
-            for (const auth::StateKey &wanted : auth::authEventKeys(shape, version)) {
-                if (before.contains(wanted))
-                    authEvents.append(*replay.events().event(before.value(wanted)));
-            }
+            auto auth = named(step["auth"]);
+            if (!auth)
+                return auth.error();
+            event.auth = *auth;
         }
-        json::Array authRefs;
-        for (const events::Pdu &a : std::as_const(authEvents))
-            authRefs.push_back(reference(a, version));
-        event.insert("auth_events", std::move(authRefs));
-
-        if (key) {
-            events::hashAndSignEvent(event, version, sender.serverName().toString(), *key);
-        } else {
-            json::Object hashes;
-            hashes.insert("sha256", base64::encodeToString(crypto::digestView(events::contentHash(event))));
-            event.insert("hashes", std::move(hashes));
-            event.insert("signatures", json::Object());
+        if (step["ts"].isInteger())
+            event.ts = step["ts"].toInteger();
+        if (step["depth"].isInteger())
+            event.depth = step["depth"].toInteger();
+        if (const std::string *redacts = step["redacts"].asString()) {
+            if (!room.ids.contains(json::toQString(*redacts)))
+                return scriptError(i, QStringLiteral("'redacts' names no earlier event"));
+            event.redacts = room.ids.value(json::toQString(*redacts));
         }
-        auto pdu = events::Pdu::parse(std::move(event), version);
+        auto pdu = builder.add(event);
         if (!pdu)
             return scriptError(i, pdu.error().message);
-        if (isCreate && version.roomIdFormat == events::RoomIdFormat::CreateEventHash)
-            roomId = json::toUtf8(pdu->roomId().toString());
-        if (auto added = replay.add(*pdu); !added)
-            return added.error();
-        byName.insert(name, *pdu);
-        room.ids.insert(name, pdu->eventId());
+        room.ids.insert(event.name, pdu->eventId());
         room.events.append(*pdu);
     }
     return room;

@@ -31,7 +31,9 @@ struct BuiltRoom
 ///              "depth": 5          (default: 1 + the deepest prev event),
 ///              "redacts": "name"}, ...]}
 ///
-/// Each event gets its content hash; with `key`, also the signature of its sender's server.
+/// A create event without content.room_version gets the script's version (unless "1"), so that
+/// the dump reads back as that version. Each event gets its content hash; with `key`, also the
+/// signature of its sender's server. Built with RoomBuilder, which does the same event by event.
 /// Events are not checked against the rules: scripts may describe rejected events on purpose.
 Result<BuiltRoom> buildRoom(const json::Object &script, const crypto::SigningKey *key = nullptr);
 

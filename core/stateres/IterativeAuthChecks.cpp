@@ -17,7 +17,11 @@ auth::AuthVerdict checkAgainstState(int node, const StateSet &state, AuthGraph &
         if (fallbackToAuthEvents && events.rejection(graph.eventId(authNode)) == Rejection::None)
             authState.insert(graph.pdu(authNode));
     }
-    // ... then whatever the state being built holds for the keys the rules consult.
+    // ... then whatever the state being built holds for the keys the rules consult. An event
+    // rejected against the state before it is "handled as usual" (v2-state-res "Rejected
+    // events"): once the checks have put it in the state, it counts like any other. Only events
+    // rejected against their own auth events are never used (they cannot get in through
+    // iterativeAuthChecks, but a caller's state sets may hold them).
     const auth::EventShape shape{event.type(), event.stateKey(), event.sender().toString(),
                                  &event.content()};
     QList<StateKey> keys = auth::authEventKeys(shape, event.roomVersion());
@@ -27,7 +31,7 @@ auth::AuthVerdict checkAgainstState(int node, const StateSet &state, AuthGraph &
         if (it == state.constEnd())
             continue;
         const int stateNode = graph.node(*it);
-        if (stateNode >= 0 && events.rejection(*it) == Rejection::None)
+        if (stateNode >= 0 && events.rejection(*it) != Rejection::AuthEvents)
             authState.insert(graph.pdu(stateNode));
     }
     // Version 12 rooms name their create event by ID instead of citing it.

@@ -9,7 +9,9 @@ namespace trellis::stateres {
 /// The iterative auth checks of v2-state-res "Definitions": applies each event of `sorted`
 /// to `state` if the authorisation rules allow it against `state`, falling back to the
 /// event's own (non-rejected) auth events for keys `state` lacks. Events rejected against
-/// their auth events are skipped (they should never get here). Records each check in `steps`.
+/// their auth events are skipped (they should never get here); events rejected against the
+/// state before them are checked, and used once in `state`, as usual. Records each check in
+/// `steps`.
 void iterativeAuthChecks(const QList<int> &sorted, StateSet &state, AuthGraph &graph,
                          const EventProvider &events, QList<AuthCheckStep> *steps);
 

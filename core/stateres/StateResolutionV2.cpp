@@ -86,8 +86,11 @@ Split splitStates(const QList<StateSet> &stateSets)
 
 // "Auth difference": the events in some but not all of the states' full auth chains. The
 // chains of unconflicted events are in every state's chain, so only the parts reachable from
-// conflicted events without passing through them can differ.
-QList<int> authDifference(const QList<StateSet> &stateSets, const Split &split, AuthGraph &graph)
+// conflicted events without passing through them can differ. A state's full auth chain is the
+// union of its events' auth chains, without the events themselves, unless `countStateEvents`
+// (the reference implementation's reading) puts them in.
+QList<int> authDifference(const QList<StateSet> &stateSets, const Split &split, AuthGraph &graph,
+                          bool countStateEvents)
 {
     std::vector<int> unconflictedNodes;
     for (const EventId &id : split.unconflicted) {
@@ -97,6 +100,10 @@ QList<int> authDifference(const QList<StateSet> &stateSets, const Split &split, 
     }
     std::vector<char> common;
     graph.markAuthChains(unconflictedNodes, common);
+    if (countStateEvents) {
+        for (int node : unconflictedNodes)
+            common[size_t(node)] = 1; // in every state, so in every full auth chain
+    }
 
     std::vector<int> counts;
     for (const StateSet &set : stateSets) {
@@ -110,6 +117,10 @@ QList<int> authDifference(const QList<StateSet> &stateSets, const Split &split, 
         }
         std::vector<char> chain;
         graph.markAuthChains(starts, chain, &common);
+        if (countStateEvents) {
+            for (int node : starts)
+                chain[size_t(node)] = 1;
+        }
         counts.resize(size_t(graph.size()), 0);
         for (size_t n = 0; n < chain.size(); ++n)
             counts[n] += chain[n];
@@ -156,9 +167,18 @@ QList<int> conflictedSubgraph(const QList<int> &conflicted, AuthGraph &graph)
             }
         }
     }
+    // On a path: reached from a conflicted event and reaching one (the lower endpoints among
+    // them), or a conflicted event whose auth events reach one (the upper endpoints).
+    std::vector<char> onPath(inScope.size(), 0);
+    for (size_t n = 0; n < chain.size(); ++n)
+        onPath[n] = chain[n] && reaches[n];
+    for (int c : conflicted) {
+        for (int auth : graph.authEdges(c))
+            onPath[size_t(c)] = onPath[size_t(c)] || (size_t(auth) < reaches.size() && reaches[size_t(auth)]);
+    }
     QList<int> subgraph;
-    for (size_t n = 0; n < chain.size(); ++n) {
-        if (chain[n] && reaches[n])
+    for (size_t n = 0; n < onPath.size(); ++n) {
+        if (onPath[n])
             subgraph.append(int(n));
     }
     return subgraph;
@@ -167,7 +187,7 @@ QList<int> conflictedSubgraph(const QList<int> &conflicted, AuthGraph &graph)
 } // namespace
 
 Result<StateSet> resolveV2(const events::RoomVersion &version, const QList<StateSet> &stateSets,
-                           const EventProvider &events, Trace *trace)
+                           const EventProvider &events, Trace *trace, const ResolveOptions &options)
 {
     const bool v21 = version.stateResolution == events::StateResolutionAlgorithm::V2_1;
     if (trace) {
@@ -194,7 +214,8 @@ Result<StateSet> resolveV2(const events::RoomVersion &version, const QList<State
         return split.unconflicted;
     }
 
-    const QList<int> difference = authDifference(stateSets, split, graph);
+    const QList<int> difference =
+        authDifference(stateSets, split, graph, options.authChainsIncludeStateEvents);
     const QList<int> subgraph = v21 ? conflictedSubgraph(conflicted, graph) : QList<int>();
     if (!graph.missing().isEmpty())
         return graph.missingError();
