@@ -61,8 +61,8 @@ QList<std::pair<QString, QString>> requiredSigners(const Pdu &event)
     }
     // v8+: a member event naming an authorising user must be signed by that user's server
     // (rooms/v8 authorisation rules, 4.2). The rule holds for every membership, not only the
-    // restricted joins the field is meant for; a value that is not a user ID is left to the
-    // authorisation rules.
+    // restricted joins the field is meant for; verifyEvent() refuses a value that is not a user
+    // ID.
     if (event.roomVersion().restrictedJoins && event.json()[key::kType].toString() == eventtype::kMember) {
         const std::string *via = event.content()[key::kJoinAuthorisedViaUsersServer].asString();
         if (via) {
@@ -90,6 +90,18 @@ EventCheck verifyEvent(json::Object event, const RoomVersion &version, const cry
 
     const std::optional<qint64> validAt =
         version.enforceKeyValidity ? std::optional<qint64>(pdu->originServerTs()) : std::nullopt;
+    // A join_authorised_via_users_server that names no user can be signed by no server
+    // (rooms/v8 authorisation rules, 4.2).
+    if (version.restrictedJoins && pdu->json()[key::kType].toString() == eventtype::kMember) {
+        if (const json::Value *via = pdu->content().find(key::kJoinAuthorisedViaUsersServer)) {
+            if (!via->isString() || !UserId::parse(json::toQString(via->toString()))) {
+                result.verdict = EventVerdict::MissingSignature;
+                result.detail = QStringLiteral("join_authorised_via_users_server is not a user ID, so "
+                                               "no server can have signed for it");
+                return result;
+            }
+        }
+    }
     const json::Value &signatures = redacted[key::kSignatures];
     for (const auto &[server, why] : requiredSigners(*pdu)) {
         SignerCheck signer{server, why, crypto::checkSignatures(signedBytes, signatures, server, keys, validAt)};

@@ -131,6 +131,14 @@ void TestSigners::restrictedJoinNeedsAuthorisingServer()
                          .verdict,
                      EventVerdict::Valid);
         }
+        // A value that names no user can be signed by no server.
+        for (const json::Value &bad : {json::Value("not a user"), json::Value(qint64(5))}) {
+            json::Object odd = join;
+            test::setAt(odd, QStringLiteral("content/join_authorised_via_users_server"), bad);
+            QCOMPARE(events::verifyEvent(test::signedBy(odd, rv, {kOrigin}), rv, test::serverRing())
+                         .verdict,
+                     v >= 8 ? EventVerdict::MissingSignature : EventVerdict::Valid);
+        }
     }
 }
 
