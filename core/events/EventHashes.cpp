@@ -29,7 +29,7 @@ std::string referenceHashInput(const json::Object &redactedEvent)
 
 crypto::Sha256Digest referenceHash(const json::Object &event, const RoomVersion &version)
 {
-    return crypto::sha256(referenceHashInput(redact(event, version)));
+    return crypto::sha256(redactedSigningBytes(event, version));
 }
 
 EventId eventIdFromReferenceHash(const crypto::Sha256Digest &hash, const RoomVersion &version)

@@ -5,6 +5,7 @@
 #include "core/events/Redaction.h"
 #include "core/json/Base64.h"
 #include "core/json/QtStrings.h"
+#include "core/json/Writer.h"
 
 namespace trellis::events {
 namespace {
@@ -18,12 +19,28 @@ bool isThirdPartyInvite(const Pdu &event)
            && event.content().contains(key::kThirdPartyInvite);
 }
 
-bool contentHashMatches(const json::Object &event)
+bool contentHashMatches(const json::Object &event, const std::string &contentInput)
 {
     const std::string &claimed = event[key::kHashes].toObject()[key::kSha256].toString();
     const auto decoded = base64::decode(QByteArrayView(claimed.data(), qsizetype(claimed.size())));
-    const crypto::Sha256Digest actual = contentHash(event);
+    const crypto::Sha256Digest actual = crypto::sha256(contentInput);
     return decoded && *decoded == crypto::digestView(actual);
+}
+
+// The canonical length of `event`, from that of its content-hash input, which lacks only
+// `unsigned`, `signatures` and `hashes`.
+qsizetype canonicalSizeFrom(const json::Object &event, const std::string &contentInput)
+{
+    qsizetype size = qsizetype(contentInput.size());
+    const bool contentInputEmpty = contentInput.size() == 2; // "{}"
+    bool first = contentInputEmpty;
+    for (std::string_view omitted : {key::kUnsigned, key::kSignatures, key::kHashes}) {
+        if (const json::Value *value = event.find(omitted)) {
+            size += json::canonicalMemberLength(omitted, *value) + (first ? 0 : 1);
+            first = false;
+        }
+    }
+    return size;
 }
 
 } // namespace
@@ -76,12 +93,14 @@ QList<std::pair<QString, QString>> requiredSigners(const Pdu &event)
 EventCheck verifyEvent(json::Object event, const RoomVersion &version, const crypto::KeyRing &keys)
 {
     EventCheck result;
-    // The redacted form is what the signatures (and, from v3, the event ID) cover.
-    json::Object redacted = redact(event, version);
-    const std::string signedBytes = referenceHashInput(redacted);
+    // The redacted form is what the signatures (and, from v3, the event ID) cover; each
+    // canonical form is written once and serves every check that needs it.
+    const std::string signedBytes = redactedSigningBytes(event, version);
     const crypto::Sha256Digest reference = crypto::sha256(signedBytes);
+    const std::string contentInput = contentHashInput(event);
+    const qsizetype size = canonicalSizeFrom(event, contentInput);
 
-    auto pdu = PduBuilder::parseWithReferenceHash(std::move(event), version, &reference);
+    auto pdu = PduBuilder::parseWithReferenceHash(std::move(event), version, &reference, size);
     if (!pdu) {
         result.verdict = EventVerdict::Malformed;
         result.detail = pdu.error().message;
@@ -102,7 +121,7 @@ EventCheck verifyEvent(json::Object event, const RoomVersion &version, const cry
             }
         }
     }
-    const json::Value &signatures = redacted[key::kSignatures];
+    const json::Value &signatures = pdu->json()[key::kSignatures];
     for (const auto &[server, why] : requiredSigners(*pdu)) {
         SignerCheck signer{server, why, crypto::checkSignatures(signedBytes, signatures, server, keys, validAt)};
         result.signers.append(signer);
@@ -116,14 +135,14 @@ EventCheck verifyEvent(json::Object event, const RoomVersion &version, const cry
     if (!result.detail.isEmpty())
         return result;
 
-    if (contentHashMatches(pdu->json())) {
+    if (contentHashMatches(pdu->json(), contentInput)) {
         result.verdict = EventVerdict::Valid;
         result.pdu = std::move(*pdu);
         return result;
     }
     // "If the hash check fails, then it is assumed that this is because we have only been
     // given a redacted version of the event": continue with the redacted copy.
-    auto redactedPdu = PduBuilder::parseWithReferenceHash(std::move(redacted), version, &reference);
+    auto redactedPdu = PduBuilder::parseWithReferenceHash(redact(pdu->json(), version), version, &reference);
     if (!redactedPdu) {
         result.verdict = EventVerdict::Malformed;
         result.detail = redactedPdu.error().prefixed(QStringLiteral("redacted event")).message;

@@ -150,7 +150,8 @@ Result<Pdu> Pdu::parse(std::string_view bytes, const RoomVersion &version)
 }
 
 Result<Pdu> PduBuilder::parseWithReferenceHash(json::Object event, const RoomVersion &version,
-                                               const crypto::Sha256Digest *referenceHash)
+                                               const crypto::Sha256Digest *referenceHash,
+                                               std::optional<qsizetype> canonicalSize)
 {
     auto data = std::make_shared<Pdu::Data>();
     data->version = &version;
@@ -214,12 +215,11 @@ Result<Pdu> PduBuilder::parseWithReferenceHash(json::Object event, const RoomVer
             data->redacts = std::move(*id);
     }
 
-    std::string canonical;
-    json::writeCanonicalWithout(event, {}, canonical);
-    if (qsizetype(canonical.size()) > kMaxPduBytes)
+    const qsizetype size = canonicalSize ? *canonicalSize : json::canonicalLength(event);
+    if (size > kMaxPduBytes)
         return Error::tooLarge(QStringLiteral("the event is %1 bytes as canonical JSON, more than "
                                               "the limit of %2")
-                                   .arg(canonical.size())
+                                   .arg(size)
                                    .arg(kMaxPduBytes));
 
     // Event ID (rooms/v1 "Event IDs": a field; v3+: the reference hash).
@@ -236,7 +236,7 @@ Result<Pdu> PduBuilder::parseWithReferenceHash(json::Object event, const RoomVer
         data->eventId = std::move(*id);
     } else {
         const crypto::Sha256Digest hash =
-            referenceHash ? *referenceHash : crypto::sha256(referenceHashInput(redact(event, version)));
+            referenceHash ? *referenceHash : crypto::sha256(redactedSigningBytes(event, version));
         data->eventId = eventIdFromReferenceHash(hash, version);
     }
 

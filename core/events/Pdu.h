@@ -80,13 +80,15 @@ private:
     std::shared_ptr<const Data> d;
 };
 
-/// Builds Pdus; verifyEvent() uses it to hand over a reference hash it has already computed.
+/// Builds Pdus; verifyEvent() uses it to hand over what it has already computed.
 class PduBuilder
 {
 public:
-    /// parse() with the reference hash of `event` supplied (ignored for versions 1 and 2).
+    /// parse() with the reference hash of `event` (ignored for versions 1 and 2) and, if
+    /// known, the length of its canonical JSON supplied.
     static Result<Pdu> parseWithReferenceHash(json::Object event, const RoomVersion &version,
-                                              const crypto::Sha256Digest *referenceHash);
+                                              const crypto::Sha256Digest *referenceHash,
+                                              std::optional<qsizetype> canonicalSize = std::nullopt);
 };
 
 } // namespace trellis::events

@@ -3,6 +3,7 @@
 #include "core/events/Redaction.h"
 
 #include "core/events/PduKeys.h"
+#include "core/json/Writer.h"
 
 #include <algorithm>
 #include <span>
@@ -107,6 +108,41 @@ json::Object redact(const json::Object &event, const RoomVersion &version)
     redacted.insert(key::kContent,
                     redactContent(event[key::kContent].toObject(), type, version.redaction));
     return redacted;
+}
+
+std::string redactedSigningBytes(const json::Object &event, const RoomVersion &version)
+{
+    // The members of redact(event), minus `signatures`, written straight from the event.
+    const json::Value &content = event[key::kContent];
+    const std::string &type = event[key::kType].toString();
+    bool allKeys = false;
+    protectedContentKeys(version.redaction, type, allKeys);
+    const auto writeContent = [&](json::CanonicalObjectWriter &writer) {
+        if (allKeys && content.isObject())
+            writer.member(key::kContent, content);
+        else
+            writer.member(key::kContent,
+                          redactContent(content.toObject(), type, version.redaction));
+    };
+
+    std::string out;
+    json::CanonicalObjectWriter writer(out);
+    bool contentWritten = false;
+    for (const json::Member &member : event) {
+        // Redaction always leaves a `content`: put it in its place even if the event has none.
+        if (!contentWritten && member.key >= key::kContent) {
+            writeContent(writer);
+            contentWritten = true;
+            if (member.key == key::kContent)
+                continue;
+        }
+        if (member.key != key::kSignatures && keepsTopLevelKey(version.redaction, member.key))
+            writer.member(member.key, member.value);
+    }
+    if (!contentWritten)
+        writeContent(writer);
+    writer.finish();
+    return out;
 }
 
 } // namespace trellis::events

@@ -19,6 +19,26 @@ void writeCanonical(const Value &value, std::string &out);
 void writeCanonicalWithout(const Object &object, std::initializer_list<std::string_view> omit,
                            std::string &out);
 
+/// Writes an object member by member in canonical form; the caller gives the members in
+/// key order (for writing a filtered or transformed object without building it).
+class CanonicalObjectWriter
+{
+public:
+    explicit CanonicalObjectWriter(std::string &out);
+    void member(std::string_view key, const Value &value);
+    void finish();
+
+private:
+    std::string &m_out;
+    bool m_first = true;
+};
+
+/// The length of the canonical encoding, without writing it.
+qsizetype canonicalLength(const Value &value);
+qsizetype canonicalLength(const Object &object);
+/// The length of `"key":value` in canonical form.
+qsizetype canonicalMemberLength(std::string_view key, const Value &value);
+
 std::string toCanonical(const Value &value);
 QByteArray toCanonicalBytes(const Value &value);
 

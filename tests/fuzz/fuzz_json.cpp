@@ -21,6 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         }
         const std::string canonical = toCanonical(*value);
+        if (canonicalLength(*value) != qsizetype(canonical.size()))
+            std::abort();
         // Canonical output of integer-only values must satisfy even the strict reader.
         ReadOptions again;
         again.numbers = policy == NumberPolicy::Lenient ? NumberPolicy::Lenient : NumberPolicy::Strict;

@@ -55,6 +55,8 @@ void TestCanonical::specExamples()
     QFETCH(QByteArray, input);
     QFETCH(QByteArray, canonical);
     QCOMPARE(QByteArray::fromStdString(canonicalOf(input, json::NumberPolicy::Canonical)), canonical);
+    QCOMPARE(json::canonicalLength(test::parseJson(input, json::NumberPolicy::Canonical)),
+             canonical.size());
 }
 
 void TestCanonical::escaping_data()
@@ -85,6 +87,8 @@ void TestCanonical::escaping()
     QFETCH(QByteArray, input);
     QFETCH(QByteArray, canonical);
     QCOMPARE(QByteArray::fromStdString(canonicalOf(input, json::NumberPolicy::Canonical)), canonical);
+    QCOMPARE(json::canonicalLength(test::parseJson(input, json::NumberPolicy::Canonical)),
+             canonical.size());
 }
 
 void TestCanonical::idempotentAndOrderIndependent_data()
