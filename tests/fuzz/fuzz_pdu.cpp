@@ -40,6 +40,8 @@ void check(const events::Pdu &pdu, const events::RoomVersion &version)
     const events::EventCheck signedCheck = events::verifyEvent(signedEvent, version, ring);
     if (signedCheck.verdict == events::EventVerdict::Malformed)
         return; // the added hash and signatures can push an event over the size limit
+    if (signedCheck.verdict == events::EventVerdict::MissingSignature && signedCheck.signers.isEmpty())
+        return; // refused before any signer: a join_authorised_via_users_server naming no user
     if (signedCheck.verdict != events::EventVerdict::Valid)
         std::abort();
     auto id = events::computeEventId(signedCheck.pdu.json(), version);
