@@ -10,9 +10,10 @@ if(TRELLIS_FUZZ)
 endif()
 
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network Sql Concurrent)
+# QtKeychain needs only Qt Core and D-Bus: the core keeps the signing key with it.
+find_package(Qt6Keychain REQUIRED)
 if(TRELLIS_BUILD_GUI)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets LinguistTools)
-    find_package(Qt6Keychain REQUIRED)
 endif()
 if(TRELLIS_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Test)

@@ -1,0 +1,104 @@
+#include "core/server/SigningKeyVault.h"
+
+#include "core/crypto/KeyFile.h"
+#include "core/crypto/KeyId.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <qt6keychain/keychain.h>
+
+Q_LOGGING_CATEGORY(lcKeys, "trellis.keys")
+
+namespace trellis::server {
+namespace {
+
+const QString kService = QStringLiteral("org.trellis.Trellis.signing-key");
+
+} // namespace
+
+SigningKeyVault::SigningKeyVault(QString account, QString fallbackPath, QObject *parent)
+    : QObject(parent), m_account(std::move(account)), m_fallbackPath(std::move(fallbackPath))
+{
+}
+
+void SigningKeyVault::load()
+{
+    // A key file from an earlier run without a keychain stays authoritative: moving keys
+    // between stores silently would surprise the owner.
+    if (!m_keychainEnabled || QFile::exists(m_fallbackPath)) {
+        useFile(m_keychainEnabled ? QStringLiteral("a key file already exists")
+                                  : QStringLiteral("the keychain is disabled"));
+        return;
+    }
+    readFromKeychain();
+}
+
+void SigningKeyVault::readFromKeychain()
+{
+    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    job->setKey(m_account);
+    job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [this, job] {
+        if (job->error() == QKeychain::NoError) {
+            auto keys = crypto::keyfile::parse(job->binaryData());
+            if (!keys)
+                return finish(keys.error().prefixed(QStringLiteral("the keychain entry")), Storage::Keychain);
+            return finish(keys->first(), Storage::Keychain);
+        }
+        if (job->error() == QKeychain::EntryNotFound) {
+            auto key = crypto::SigningKey::generate(crypto::randomKeyVersion());
+            if (!key)
+                return finish(key.error(), Storage::Keychain);
+            writeToKeychain(*key);
+            return;
+        }
+        useFile(QStringLiteral("the keychain is unavailable (%1)").arg(job->errorString()));
+    });
+    job->start();
+}
+
+void SigningKeyVault::writeToKeychain(const crypto::SigningKey &key)
+{
+    auto *job = new QKeychain::WritePasswordJob(kService, this);
+    job->setKey(m_account);
+    job->setBinaryData(crypto::keyfile::format(key));
+    job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [this, job, key] {
+        if (job->error() == QKeychain::NoError) {
+            qCInfo(lcKeys) << "generated signing key" << key.keyId() << "and stored it in the OS keychain";
+            return finish(key, Storage::Keychain);
+        }
+        useFile(QStringLiteral("the keychain refused the new key (%1)").arg(job->errorString()));
+    });
+    job->start();
+}
+
+void SigningKeyVault::useFile(const QString &why)
+{
+    if (QFile::exists(m_fallbackPath)) {
+        auto keys = crypto::keyfile::load(m_fallbackPath);
+        if (!keys)
+            return finish(keys.error(), Storage::File);
+        qCInfo(lcKeys).noquote() << "using the signing key in" << m_fallbackPath << QStringLiteral("(%1)").arg(why);
+        return finish(keys->first(), Storage::File);
+    }
+    auto key = crypto::SigningKey::generate(crypto::randomKeyVersion());
+    if (!key)
+        return finish(key.error(), Storage::File);
+    if (auto saved = crypto::keyfile::save(m_fallbackPath, *key); !saved)
+        return finish(saved.error(), Storage::File);
+    qCWarning(lcKeys).noquote() << "No OS keychain service:" << why << "- the new signing key"
+                                << key->keyId() << "is kept in" << m_fallbackPath
+                                << "(mode 0600). Protect this file: it is the server's identity.";
+    finish(*key, Storage::File);
+}
+
+void SigningKeyVault::finish(Result<crypto::SigningKey> key, Storage storage)
+{
+    if (key)
+        Q_EMIT ready(*key, storage);
+    else
+        Q_EMIT failed(key.error());
+}
+
+} // namespace trellis::server
