@@ -9,8 +9,10 @@ packages=(
     # Qt 6.4 and friends
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n libgl-dev qtkeychain-qt6-dev
-    # crypto
-    libsodium-dev libssl-dev
+    # crypto, HTTP
+    libsodium-dev libssl-dev openssl libhttp-parser-dev
+    # the real Matrix client the integration tests drive
+    python3-matrix-nio
     # fuzzing (libFuzzer comes with clang's runtime)
     clang libclang-rt-14-dev
 )

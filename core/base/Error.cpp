@@ -21,6 +21,21 @@ QString Error::errcode() const
         return QStringLiteral("M_FORBIDDEN");
     case ErrorCode::UnsupportedRoomVersion:
         return QStringLiteral("M_UNSUPPORTED_ROOM_VERSION");
+    case ErrorCode::Unrecognized:
+    case ErrorCode::MethodNotAllowed:
+        return QStringLiteral("M_UNRECOGNIZED");
+    case ErrorCode::MissingToken:
+        return QStringLiteral("M_MISSING_TOKEN");
+    case ErrorCode::UnknownToken:
+        return QStringLiteral("M_UNKNOWN_TOKEN");
+    case ErrorCode::LimitExceeded:
+        return QStringLiteral("M_LIMIT_EXCEEDED");
+    case ErrorCode::RoomInUse:
+        return QStringLiteral("M_ROOM_IN_USE");
+    case ErrorCode::InvalidRoomState:
+        return QStringLiteral("M_INVALID_ROOM_STATE");
+    case ErrorCode::BadState:
+        return QStringLiteral("M_BAD_STATE");
     case ErrorCode::Unknown:
     case ErrorCode::Io:
     case ErrorCode::Crypto:
@@ -37,7 +52,19 @@ int Error::httpStatus() const
     case ErrorCode::InvalidParam:
     case ErrorCode::MissingParam:
     case ErrorCode::UnsupportedRoomVersion:
+    case ErrorCode::RoomInUse:
+    case ErrorCode::InvalidRoomState:
+    case ErrorCode::BadState:
         return 400;
+    case ErrorCode::Unrecognized:
+        return 404;
+    case ErrorCode::MethodNotAllowed:
+        return 405;
+    case ErrorCode::MissingToken:
+    case ErrorCode::UnknownToken:
+        return 401;
+    case ErrorCode::LimitExceeded:
+        return 429;
     case ErrorCode::TooLarge:
         return 413;
     case ErrorCode::NotFound:

@@ -17,6 +17,14 @@ enum class ErrorCode {
     UnsupportedRoomVersion, ///< M_UNSUPPORTED_ROOM_VERSION
     Io,              ///< M_UNKNOWN, 500: a local file or device failed
     Crypto,          ///< M_UNKNOWN, 500: a cryptographic primitive failed
+    Unrecognized,    ///< M_UNRECOGNIZED, 404: no such endpoint
+    MethodNotAllowed, ///< M_UNRECOGNIZED, 405: the endpoint exists, the method does not
+    MissingToken,    ///< M_MISSING_TOKEN, 401
+    UnknownToken,    ///< M_UNKNOWN_TOKEN, 401
+    LimitExceeded,   ///< M_LIMIT_EXCEEDED, 429
+    RoomInUse,       ///< M_ROOM_IN_USE, 400: a room alias already taken
+    InvalidRoomState, ///< M_INVALID_ROOM_STATE, 400
+    BadState,        ///< M_BAD_STATE, 400
 };
 
 /// An error: a code, a message that may be shown to users and sent to peers (it never
@@ -48,6 +56,8 @@ struct Error
         return {ErrorCode::Io, std::move(message), std::move(internal)};
     }
     static Error crypto(QString message) { return {ErrorCode::Crypto, std::move(message), {}}; }
+    static Error forbidden(QString message) { return {ErrorCode::Forbidden, std::move(message), {}}; }
+    static Error notFound(QString message) { return {ErrorCode::NotFound, std::move(message), {}}; }
 
     /// The same error with `context` put in front of its message ("content: ...").
     Error prefixed(const QString &context) const;
