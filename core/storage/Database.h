@@ -1,0 +1,93 @@
+#pragma once
+#include "core/base/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+namespace trellis::storage {
+
+/// One step of a schema: statements run together in one transaction, after which the
+/// component's recorded version becomes `version`.
+struct Migration
+{
+    int version;
+    QStringList statements;
+};
+
+/// The tables of one store, versioned on their own (table `schema_versions`: component ->
+/// version), so that stores can evolve independently. Migrations are listed in ascending
+/// version order and never edited once released: a change is a new migration.
+struct Schema
+{
+    QString component;
+    QList<Migration> migrations;
+};
+
+/// The one SQLite connection of the server (WAL, foreign keys on, synchronous=NORMAL: a
+/// process crash loses no committed transaction). It belongs to the thread that opened it;
+/// every store is a thin object over it, used on that thread only.
+class Database
+{
+public:
+    /// Opens (creating if needed) the database file; ":memory:" for a private in-memory one.
+    static Result<std::unique_ptr<Database>> open(const QString &path);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Brings `schema` to its latest version, each pending migration in its own transaction.
+    /// Fails (and changes nothing further) if a migration fails or the file holds a newer
+    /// version than this program knows.
+    Result<void> migrate(const Schema &schema);
+    /// The component's current version, 0 if it has none yet.
+    int schemaVersion(const QString &component) const;
+
+    QSqlDatabase &connection() { return m_db; }
+    /// A query prepared on this connection (cached by Qt per statement text).
+    QSqlQuery prepare(const QString &sql);
+    /// Runs a prepared query with positional bindings; an Io error on failure.
+    Result<void> exec(QSqlQuery &query, const QVariantList &bindings = {});
+
+    /// Begins a transaction; nested calls join the outer one (a depth counter), so a store
+    /// method may open one whether or not its caller did.
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
+    const QString &path() const { return m_path; }
+
+private:
+    Database(QSqlDatabase db, QString path);
+    QSqlDatabase m_db;
+    QString m_path;
+    int m_transactionDepth = 0;
+    bool m_rollbackOnly = false;
+};
+
+/// Scope guard: begins on construction, rolls back on destruction unless committed.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    /// False if begin() failed; check before writing.
+    bool ok() const { return m_ok; }
+    const Error &error() const { return m_error; }
+    Result<void> commit();
+
+private:
+    Database &m_db;
+    bool m_ok = false;
+    bool m_done = false;
+    Error m_error;
+};
+
+} // namespace trellis::storage
