@@ -1,0 +1,81 @@
+#include "core/server/HomeserverHost.h"
+
+#include "core/server/Homeserver.h"
+#include "core/server/SigningKeyVault.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
+
+namespace trellis::server {
+
+HomeserverHost::HomeserverHost(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<ServerStatus>();
+    qRegisterMetaType<Error>();
+    m_thread.setObjectName(QStringLiteral("trellis-core"));
+}
+
+HomeserverHost::~HomeserverHost()
+{
+    if (m_thread.isRunning()) {
+        Q_EMIT stopRequested();
+        m_thread.quit();
+        m_thread.wait();
+    }
+}
+
+void HomeserverHost::start(const ServerConfig &config, std::optional<InitialAccount> initialAccount)
+{
+    if (m_thread.isRunning()) {
+        Q_EMIT failed(Error{ErrorCode::BadState, QStringLiteral("the server is already running"), {}});
+        return;
+    }
+    auto *vault = new SigningKeyVault(config.serverName.toString(), config.signingKeyFallbackPath(), this);
+    vault->setKeychainEnabled(m_keychainEnabled);
+    connect(vault, &SigningKeyVault::ready, this,
+            [this, vault, config, initialAccount](const crypto::SigningKey &key) {
+                vault->deleteLater();
+                launch({config, key, initialAccount});
+            });
+    connect(vault, &SigningKeyVault::failed, this, [this, vault](const Error &error) {
+        vault->deleteLater();
+        Q_EMIT failed(error.prefixed(QStringLiteral("signing key")));
+    });
+    vault->load();
+}
+
+void HomeserverHost::launch(HomeserverOptions options)
+{
+    m_server = new Homeserver(std::move(options));
+    m_server->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::started, m_server, &Homeserver::start);
+    connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
+    connect(this, &HomeserverHost::stopRequested, m_server, &Homeserver::stop);
+    connect(m_server, &Homeserver::started, this, &HomeserverHost::started);
+    connect(m_server, &Homeserver::requestServed, this, &HomeserverHost::requestServed);
+    connect(m_server, &Homeserver::failed, this, [this](const Error &error) {
+        m_thread.quit();
+        m_thread.wait();
+        m_server = nullptr;
+        Q_EMIT failed(error);
+    });
+    connect(m_server, &Homeserver::stopped, this, [this] {
+        m_thread.quit();
+        m_thread.wait();
+        m_server = nullptr;
+        Q_EMIT stopped();
+    });
+    m_thread.start();
+}
+
+void HomeserverHost::stop()
+{
+    if (!m_thread.isRunning()) {
+        Q_EMIT stopped();
+        return;
+    }
+    Q_EMIT stopRequested();
+}
+
+} // namespace trellis::server

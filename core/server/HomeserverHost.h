@@ -1,0 +1,48 @@
+#pragma once
+#include "core/base/Error.h"
+#include "core/server/HomeserverOptions.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace trellis::server {
+
+class Homeserver;
+
+/// Runs a Homeserver on its own core thread (worker-object pattern) for the GUI and for
+/// `trellis-cli serve`: loads the signing key on the host's thread (keychain jobs live
+/// there), then starts the server on the core thread and relays what it reports. Talks to
+/// the server only through queued signals.
+class HomeserverHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HomeserverHost(QObject *parent = nullptr);
+    ~HomeserverHost() override;
+
+    /// Whether to try the OS keychain for the signing key (off: the key file only).
+    void setKeychainEnabled(bool enabled) { m_keychainEnabled = enabled; }
+    /// Starts the server; ends with started() or failed().
+    void start(const ServerConfig &config, std::optional<InitialAccount> initialAccount = {});
+    /// Stops the server and its thread; ends with stopped(). Safe to call when not running.
+    void stop();
+    bool isRunning() const { return m_thread.isRunning(); }
+
+Q_SIGNALS:
+    void started(const trellis::server::ServerStatus &status);
+    void failed(const trellis::Error &error);
+    void stopped();
+    void requestServed(const QByteArray &method, const QByteArray &path, int status,
+                       qint64 elapsedMicros);
+    /// Internal: asks the core thread to stop the server.
+    void stopRequested();
+
+private:
+    void launch(HomeserverOptions options);
+
+    QThread m_thread;
+    Homeserver *m_server = nullptr;
+    bool m_keychainEnabled = true;
+};
+
+} // namespace trellis::server
