@@ -18,3 +18,14 @@ endif()
 if(TRELLIS_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
 endif()
+
+# libhttp-parser (Debian: libhttp-parser-dev) parses HTTP/1.1 requests for core/http.
+find_path(TRELLIS_HTTP_PARSER_INCLUDE_DIR http_parser.h)
+find_library(TRELLIS_HTTP_PARSER_LIBRARY http_parser)
+if(NOT TRELLIS_HTTP_PARSER_INCLUDE_DIR OR NOT TRELLIS_HTTP_PARSER_LIBRARY)
+    message(FATAL_ERROR "libhttp-parser not found: install the Debian package libhttp-parser-dev")
+endif()
+add_library(TrellisHttpParser::HttpParser UNKNOWN IMPORTED)
+set_target_properties(TrellisHttpParser::HttpParser PROPERTIES
+    IMPORTED_LOCATION "${TRELLIS_HTTP_PARSER_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${TRELLIS_HTTP_PARSER_INCLUDE_DIR}")

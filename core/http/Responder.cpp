@@ -1,0 +1,34 @@
+#include "core/http/Connection.h"
+#include "core/http/ResponderState.h"
+
+namespace trellis::http {
+
+void Responder::send(HttpResponse response) const
+{
+    if (!m_state || m_state->sent)
+        return;
+    m_state->sent = true;
+    if (!m_state->connection)
+        return; // the client left; nobody to tell
+    m_state->response = std::move(response);
+    m_state->connection->flush();
+}
+
+bool Responder::isOpen() const
+{
+    return m_state && !m_state->sent && m_state->connection && m_state->connection->isOpen();
+}
+
+void Responder::onAbandoned(std::function<void()> callback) const
+{
+    if (!m_state)
+        return;
+    if (m_state->abandoned || !m_state->connection) {
+        if (!m_state->sent && callback)
+            callback();
+        return;
+    }
+    m_state->onAbandoned = std::move(callback);
+}
+
+} // namespace trellis::http
