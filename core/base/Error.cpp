@@ -39,6 +39,7 @@ QString Error::errcode() const
     case ErrorCode::Unknown:
     case ErrorCode::Io:
     case ErrorCode::Crypto:
+    case ErrorCode::BadRequest:
         break;
     }
     return QStringLiteral("M_UNKNOWN");
@@ -55,6 +56,7 @@ int Error::httpStatus() const
     case ErrorCode::RoomInUse:
     case ErrorCode::InvalidRoomState:
     case ErrorCode::BadState:
+    case ErrorCode::BadRequest:
         return 400;
     case ErrorCode::Unrecognized:
         return 404;

@@ -25,6 +25,7 @@ enum class ErrorCode {
     RoomInUse,       ///< M_ROOM_IN_USE, 400: a room alias already taken
     InvalidRoomState, ///< M_INVALID_ROOM_STATE, 400
     BadState,        ///< M_BAD_STATE, 400
+    BadRequest,      ///< M_UNKNOWN, 400: a request this server cannot serve (e.g. a login type)
 };
 
 /// An error: a code, a message that may be shown to users and sent to peers (it never
@@ -58,6 +59,7 @@ struct Error
     static Error crypto(QString message) { return {ErrorCode::Crypto, std::move(message), {}}; }
     static Error forbidden(QString message) { return {ErrorCode::Forbidden, std::move(message), {}}; }
     static Error notFound(QString message) { return {ErrorCode::NotFound, std::move(message), {}}; }
+    static Error badState(QString message) { return {ErrorCode::BadState, std::move(message), {}}; }
 
     /// The same error with `context` put in front of its message ("content: ...").
     Error prefixed(const QString &context) const;

@@ -42,7 +42,7 @@ json::Object capabilities()
 
     json::Object capabilities;
     capabilities.insert("m.room_versions", json::Value(std::move(roomVersions)));
-    capabilities.insert("m.change_password", json::Value(flag(true)));
+    capabilities.insert("m.change_password", json::Value(flag(false)));
     capabilities.insert("m.set_displayname", json::Value(flag(true)));
     capabilities.insert("m.set_avatar_url", json::Value(flag(true)));
     // A single-user server has no third-party identifiers and no login tokens to hand out.

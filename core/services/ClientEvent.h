@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace trellis::clientapi {
+namespace trellis::services {
 
 /// What the client event format adds to a PDU from the server's own knowledge.
 struct ClientEventExtras
@@ -26,4 +26,4 @@ json::Object toClientEvent(const events::Pdu &event, const ClientEventExtras &ex
 /// The stripped state form used for invite_state (client-server-api "Stripped state").
 json::Object toStrippedStateEvent(const events::Pdu &event);
 
-} // namespace trellis::clientapi
+} // namespace trellis::services

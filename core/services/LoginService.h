@@ -32,6 +32,10 @@ public:
     /// POST /login with `m.login.password`. `retryAfterMs` is set with M_LIMIT_EXCEEDED.
     Result<LoginResult> login(const json::Object &body, const QString &clientAddress, qint64 nowMs,
                               qint64 &retryAfterMs);
+    /// Checks the owner's password in `body` (identifier or user, and password), as /login
+    /// and user-interactive authentication (m.login.password stage) do; rate limited alike.
+    Result<UserId> checkPassword(const json::Object &body, const QString &clientAddress,
+                                 qint64 nowMs, qint64 &retryAfterMs);
     /// Ends the session of the token the request came with (POST /logout): the device goes too.
     Result<void> logout(const services::Session &session);
     /// Ends every session of the owner (POST /logout/all).

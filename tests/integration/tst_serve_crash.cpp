@@ -5,6 +5,7 @@
 #include "tests/integration/ServerProcess.h"
 
 #include "core/json/QtStrings.h"
+#include "core/json/Reader.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -23,18 +24,17 @@ class TestServeCrash : public QObject
 private:
     /// Sends messages back to back (several in flight) until the server dies; returns the
     /// event IDs of every send answered 200.
-    QStringList sendUntilKilled(ServerProcess &server, const QByteArray &token, const QString &roomId,
-                                int killAfterMs, int round);
+    void sendUntilKilled(ServerProcess &server, const QByteArray &token, const QString &roomId,
+                         int killAfterMs, int round, QStringList &confirmed);
 
 private Q_SLOTS:
     void killDuringSends();
 };
 
-QStringList TestServeCrash::sendUntilKilled(ServerProcess &server, const QByteArray &token,
-                                            const QString &roomId, int killAfterMs, int round)
+void TestServeCrash::sendUntilKilled(ServerProcess &server, const QByteArray &token, const QString &roomId,
+                                     int killAfterMs, int round, QStringList &confirmed)
 {
     QNetworkAccessManager network;
-    QStringList confirmed;
     int next = 0;
     bool dead = false;
     int inFlight = 0;
@@ -67,7 +67,6 @@ QStringList TestServeCrash::sendUntilKilled(ServerProcess &server, const QByteAr
         dead = true;
     });
     QTRY_VERIFY_WITH_TIMEOUT(dead && inFlight == 0, 30000);
-    return confirmed;
 }
 
 void TestServeCrash::killDuringSends()
@@ -86,7 +85,10 @@ void TestServeCrash::killDuringSends()
     QStringList allConfirmed;
     for (int round = 0; round < 3; ++round) {
         const int killAfter = 300 + int(QRandomGenerator::global()->bounded(700));
-        const QStringList confirmed = sendUntilKilled(server, client.accessToken(), roomId, killAfter, round);
+        QStringList confirmed;
+        sendUntilKilled(server, client.accessToken(), roomId, killAfter, round, confirmed);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(!confirmed.isEmpty(), "no send was answered before the kill");
         allConfirmed += confirmed;
         QVERIFY2(server.start(false), qPrintable(server.error()));

@@ -1,9 +1,9 @@
-#include "core/clientapi/ClientEvent.h"
+#include "core/services/ClientEvent.h"
 
 #include "core/events/Redaction.h"
 #include "core/json/QtStrings.h"
 
-namespace trellis::clientapi {
+namespace trellis::services {
 
 namespace {
 
@@ -56,4 +56,4 @@ json::Object toStrippedStateEvent(const events::Pdu &event)
     return out;
 }
 
-} // namespace trellis::clientapi
+} // namespace trellis::services

@@ -1,0 +1,39 @@
+#include "core/clientapi/EndpointSupport.h"
+
+#include "core/json/Reader.h"
+#include "core/json/Writer.h"
+
+namespace trellis::clientapi {
+
+bool requireSelf(const ApiRequest &request, const QString &pathUserId, const ApiResponder &reply)
+{
+    if (pathUserId == request.caller().userId.toString())
+        return true;
+    reply.fail(Error::forbidden(QStringLiteral("you may only act for yourself (%1)")
+                                    .arg(request.caller().userId.toString())));
+    return false;
+}
+
+std::optional<json::Object> bodyOrFail(const ApiRequest &request, const ApiResponder &reply,
+                                       qsizetype maxBytes, bool emptyIsObject)
+{
+    auto body = request.jsonBody(maxBytes, emptyIsObject);
+    if (!body) {
+        reply.fail(body.error());
+        return std::nullopt;
+    }
+    return std::move(*body);
+}
+
+QByteArray canonicalBytes(const json::Object &object)
+{
+    return json::toCanonicalBytes(json::Value(object));
+}
+
+json::Object objectFromBytes(const QByteArray &bytes)
+{
+    auto parsed = json::parseObject(std::string_view(bytes.constData(), size_t(bytes.size())));
+    return parsed ? std::move(*parsed) : json::Object{};
+}
+
+} // namespace trellis::clientapi

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace trellis::clientapi {
+
+class Router;
+struct ClientApiServices;
+
+/// client-server-api "End-to-End Encryption" key distribution: /keys/upload, /keys/query,
+/// /keys/claim, /keys/changes, and "Send-to-Device messaging": /sendToDevice. The server
+/// only stores and relays what devices publish; it never sees plaintext.
+void registerKeysEndpoints(Router &router, ClientApiServices &services);
+
+} // namespace trellis::clientapi

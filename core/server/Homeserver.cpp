@@ -1,0 +1,252 @@
+#include "core/server/Homeserver.h"
+
+#include "core/clientapi/AccountDataEndpoints.h"
+#include "core/clientapi/ClientApiServices.h"
+#include "core/clientapi/DefaultPushRules.h"
+#include "core/clientapi/DeviceEndpoints.h"
+#include "core/clientapi/DirectoryEndpoints.h"
+#include "core/clientapi/EndpointSupport.h"
+#include "core/clientapi/KeysEndpoints.h"
+#include "core/clientapi/LoginEndpoints.h"
+#include "core/clientapi/MediaEndpoints.h"
+#include "core/clientapi/ProfileEndpoints.h"
+#include "core/clientapi/PushRulesEndpoints.h"
+#include "core/clientapi/ReceiptEndpoints.h"
+#include "core/clientapi/RoomEndpoints.h"
+#include "core/clientapi/RoomReadEndpoints.h"
+#include "core/clientapi/Router.h"
+#include "core/clientapi/ServerInfoEndpoints.h"
+#include "core/clientapi/SyncEndpoints.h"
+#include "core/http/HttpServer.h"
+#include "core/rooms/LocalEventBuilder.h"
+#include "core/server/TlsFiles.h"
+#include "core/services/LoginService.h"
+#include "core/services/MediaRepository.h"
+#include "core/services/RoomHistory.h"
+#include "core/services/RoomService.h"
+#include "core/services/SyncNotifier.h"
+#include "core/services/SyncService.h"
+#include "core/services/TypingTracker.h"
+#include "core/storage/AccountStore.h"
+#include "core/storage/ClientDataStore.h"
+#include "core/storage/Database.h"
+#include "core/storage/EventStore.h"
+#include "core/storage/RoomStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcServer, "trellis.server")
+
+namespace trellis::server {
+
+namespace {
+qint64 wallClock() { return QDateTime::currentMSecsSinceEpoch(); }
+}
+
+/// Everything the server owns, declared in the order it is built: destroyed in reverse.
+struct Homeserver::Parts
+{
+    std::unique_ptr<storage::Database> database;
+    std::unique_ptr<storage::AccountStore> accounts;
+    std::unique_ptr<storage::ClientDataStore> clientData;
+    std::unique_ptr<storage::EventStore> events;
+    std::unique_ptr<storage::RoomStore> rooms;
+    std::unique_ptr<rooms::LocalEventBuilder> builder;
+    std::unique_ptr<services::SyncNotifier> notifier;
+    std::unique_ptr<services::TypingTracker> typing;
+    std::unique_ptr<services::LoginService> login;
+    std::unique_ptr<services::RoomService> roomService;
+    std::unique_ptr<services::SyncService> sync;
+    std::unique_ptr<services::RoomHistory> history;
+    std::unique_ptr<services::MediaRepository> media;
+    std::unique_ptr<clientapi::ClientApiServices> api;
+    std::unique_ptr<clientapi::Router> router;
+    std::unique_ptr<http::HttpServer> http;
+    QTimer typingExpiry;
+};
+
+Homeserver::Homeserver(HomeserverOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+}
+
+Homeserver::~Homeserver() { shutDown(); }
+
+void Homeserver::start()
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto status = open();
+    if (!status) {
+        qCCritical(lcServer) << "cannot start:" << status.error().message << status.error().internalDetail;
+        shutDown();
+        Q_EMIT failed(status.error());
+        return;
+    }
+    status->startupMillis = clock.elapsed();
+    qCInfo(lcServer) << "serving" << status->serverName << "on" << status->listening << "in" << status->startupMillis << "ms";
+    Q_EMIT started(*status);
+}
+
+void Homeserver::stop()
+{
+    shutDown();
+    qCInfo(lcServer) << "stopped";
+    Q_EMIT stopped();
+}
+
+void Homeserver::shutDown()
+{
+    if (!d)
+        return;
+    // Sockets first (no new work), then everything else in reverse order of construction.
+    if (d->http)
+        d->http->close();
+    d.reset();
+}
+
+Result<ServerStatus> Homeserver::open()
+{
+    const ServerConfig &config = m_options.config;
+    d = std::make_unique<Parts>();
+    if (!QDir().mkpath(config.dataDirectory) || !QDir().mkpath(config.mediaDirectory()))
+        return Error::io(QStringLiteral("cannot create the data directory %1").arg(config.dataDirectory));
+    auto database = storage::Database::open(config.databasePath());
+    if (!database)
+        return database.error();
+    d->database = std::move(*database);
+    auto accounts = storage::AccountStore::open(*d->database);
+    if (!accounts)
+        return accounts.error();
+    d->accounts = std::move(*accounts);
+    auto clientData = storage::ClientDataStore::open(*d->database, *d->accounts);
+    if (!clientData)
+        return clientData.error();
+    d->clientData = std::move(*clientData);
+    auto events = storage::EventStore::open(*d->database);
+    if (!events)
+        return events.error();
+    d->events = std::move(*events);
+    auto rooms = storage::RoomStore::open(*d->database);
+    if (!rooms)
+        return rooms.error();
+    d->rooms = std::move(*rooms);
+    if (auto account = ensureAccount(); !account)
+        return account.error();
+
+    d->builder = std::make_unique<rooms::LocalEventBuilder>(config.serverName, m_options.signingKey);
+    d->notifier = std::make_unique<services::SyncNotifier>();
+    d->typing = std::make_unique<services::TypingTracker>();
+    d->login = std::make_unique<services::LoginService>(*d->accounts, config.serverName);
+    d->roomService = std::make_unique<services::RoomService>(*d->database, *d->events, *d->rooms, *d->accounts,
+                                                             *d->builder, *d->notifier, wallClock);
+    d->sync = std::make_unique<services::SyncService>(*d->events, *d->rooms, *d->accounts, *d->clientData,
+                                                      *d->typing, *d->notifier, wallClock);
+    d->history = std::make_unique<services::RoomHistory>(*d->events, *d->rooms, wallClock);
+    d->media = std::make_unique<services::MediaRepository>(*d->clientData, config.mediaDirectory(),
+                                                           config.serverName, config.maxUploadBytes);
+    d->api.reset(new clientapi::ClientApiServices{config.serverName, *d->database, *d->accounts, *d->clientData,
+                                                  *d->login, *d->notifier, *d->typing, *d->roomService,
+                                                  *d->sync, *d->history, *d->media, wallClock});
+    d->router = std::make_unique<clientapi::Router>(d->login.get());
+    clientapi::ClientApiServices &api = *d->api;
+    clientapi::registerServerInfoEndpoints(*d->router);
+    clientapi::registerLoginEndpoints(*d->router, *d->login);
+    clientapi::registerSyncEndpoints(*d->router, api);
+    clientapi::registerRoomEndpoints(*d->router, api);
+    clientapi::registerRoomReadEndpoints(*d->router, api);
+    clientapi::registerReceiptEndpoints(*d->router, api);
+    clientapi::registerAccountDataEndpoints(*d->router, api);
+    clientapi::registerProfileEndpoints(*d->router, api);
+    clientapi::registerDirectoryEndpoints(*d->router, api);
+    clientapi::registerDeviceEndpoints(*d->router, api);
+    clientapi::registerKeysEndpoints(*d->router, api);
+    clientapi::registerPushRulesEndpoints(*d->router, api);
+    clientapi::registerMediaEndpoints(*d->router, api);
+
+    // Typing notices end by themselves: check every second and tell waiting syncs.
+    d->typingExpiry.setInterval(1000);
+    QObject::connect(&d->typingExpiry, &QTimer::timeout, this, [this] {
+        if (d && d->typing->expire(wallClock()))
+            d->notifier->notify();
+    });
+    d->typingExpiry.start();
+
+    auto listening = listen();
+    if (!listening)
+        return listening.error();
+    ServerStatus status;
+    status.serverName = config.serverName.toString();
+    status.userId = d->accounts->account() ? d->accounts->account()->userId.toString() : QString();
+    status.listening = *listening;
+    status.tls = config.tlsEnabled();
+    status.signingKeyId = m_options.signingKey.keyId();
+    return status;
+}
+
+Result<void> Homeserver::ensureAccount()
+{
+    const auto &initial = m_options.initialAccount;
+    const auto &existing = d->accounts->account();
+    if (!initial) {
+        if (!existing)
+            qCWarning(lcServer) << "no account yet: run the first-run set-up (trellis-cli serve --init)";
+        return {};
+    }
+    auto userId = UserId::parse(QStringLiteral("@%1:%2").arg(initial->localpart.toLower(), m_options.config.serverName.toString()));
+    if (!userId)
+        return userId.error().prefixed(QStringLiteral("user name"));
+    if (existing) {
+        if (existing->userId != *userId)
+            return Error::badState(QStringLiteral("this server already belongs to %1").arg(existing->userId.toString()));
+        return {}; // --init again with the same owner: nothing to do
+    }
+    storage::Transaction transaction(*d->database);
+    auto created = d->accounts->createAccount(*userId, initial->passwordHash, wallClock());
+    if (!created)
+        return created.error();
+    // The spec's default push rules, where clients look for them in /sync.
+    auto rules = d->clientData->setAccountData(QString(), QStringLiteral("m.push_rules"),
+                                                clientapi::canonicalBytes(clientapi::defaultPushRules(*userId)));
+    if (!rules)
+        return rules.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    qCInfo(lcServer) << "created the owner's account" << userId->toString();
+    return {};
+}
+
+Result<QStringList> Homeserver::listen()
+{
+    const ServerConfig &config = m_options.config;
+    std::optional<QSslConfiguration> tls;
+    if (config.tlsEnabled()) {
+        auto loaded = loadTlsConfiguration(config.tlsCertificatePath, config.tlsKeyPath);
+        if (!loaded)
+            return loaded.error();
+        tls = *loaded;
+    }
+    d->http = std::make_unique<http::HttpServer>(
+        [router = d->router.get()](const http::HttpRequest &request, http::Responder responder) {
+            router->dispatch(request, std::move(responder));
+        });
+    connect(d->http.get(), &http::HttpServer::requestServed, this,
+            [this](const QByteArray &method, const QByteArray &path, int status, qint64 micros, quint64) {
+                Q_EMIT requestServed(method, path, status, micros);
+            });
+    QStringList listening;
+    for (const ListenAddress &address : config.listen) {
+        if (auto listened = d->http->listen(address.address, address.port, tls); !listened)
+            return listened.error().prefixed(address.toString());
+        ListenAddress actual = address;
+        actual.port = d->http->serverPort();
+        listening.append(actual.toString());
+    }
+    return listening;
+}
+
+} // namespace trellis::server
