@@ -11,6 +11,8 @@
 #include <QFile>
 
 #include <cstdio>
+#include <termios.h>
+#include <unistd.h>
 
 namespace trellis::cli {
 
@@ -45,6 +47,43 @@ std::optional<QString> readPassword(const QString &path)
         return std::nullopt;
     const QByteArray line = file.read(4096).split('\n').value(0);
     return QString::fromUtf8(line.endsWith('\r') ? line.chopped(1) : line);
+}
+
+/// A line from the terminal; without echo for passwords.
+QString promptLine(const char *prompt, bool secret)
+{
+    std::fputs(prompt, stderr);
+    std::fflush(stderr);
+    termios saved{};
+    const bool hide = secret && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (hide) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    char buffer[1024] = {};
+    const bool read = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    if (hide) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    return read ? QString::fromUtf8(buffer).trimmed() : QString();
+}
+
+/// First run on a terminal without --init: ask for the owner's account rather than start a
+/// server nobody can log into.
+std::optional<server::InitialAccount> askForAccount(const server::ServerConfig &config)
+{
+    std::fprintf(stderr, "trellis: first run in %s: create the owner's account on %s\n",
+                 qPrintable(config.dataDirectory), qPrintable(config.serverName.toString()));
+    const QString user = promptLine("User name: ", false);
+    const QString password = promptLine("Password: ", true);
+    if (user.isEmpty() || password.isEmpty() || promptLine("Password again: ", true) != password)
+        return std::nullopt;
+    auto hash = crypto::hashPassword(password);
+    if (!hash)
+        return std::nullopt;
+    return server::InitialAccount{user, *hash};
 }
 
 /// Reads the configuration, then lets the flags override it.
@@ -110,10 +149,15 @@ int serveCommand(const QStringList &arguments)
         return *status;
     ServeOptions options = std::get<ServeOptions>(std::move(parsed));
 
+    if (!options.account && !QFile::exists(options.config.databasePath()) && ::isatty(STDIN_FILENO)) {
+        options.account = askForAccount(options.config);
+        if (!options.account)
+            return usageError(QStringLiteral("no account created (the passwords must match and not be empty)"));
+    }
     if (!QDir().mkpath(options.config.dataDirectory))
         return inputError(Error::io(QStringLiteral("cannot create the data directory %1")
                                         .arg(options.config.dataDirectory)));
-    if (options.account && !QFile::exists(options.config.configPath())) {
+    if (!QFile::exists(options.config.configPath())) {
         if (auto saved = options.config.save(); !saved)
             return inputError(saved.error());
     }

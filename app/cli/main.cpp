@@ -2,6 +2,7 @@
 // reads FILE or stdin, writes JSON to stdout, and exits 0 (success / positive verdict),
 // 1 (negative verdict) or 2 (usage error or malformed input).
 #include "app/cli/CliSupport.h"
+#include "app/cli/DagExportCommand.h"
 #include "app/cli/DagLayoutCommand.h"
 #include "app/cli/EventCommands.h"
 #include "app/cli/JsonCommands.h"
@@ -40,6 +41,7 @@ constexpr Subcommand kSubcommands[] = {
     {"resolve", nullptr, resolveCommand, "resolve state sets (state resolution)"},
     {"state-at", nullptr, stateAtCommand, "the state before an event of a room dump"},
     {"dag", "build", dagBuildCommand, "build a room dump from a room script"},
+    {"dag", "export", dagExportCommand, "write a room of the server's database as a room dump"},
     {"dag", "layout", dagLayoutCommand, "lay out a room dump's event DAG (JSON or SVG)"},
     {"serve", nullptr, serveCommand, "run the homeserver headless until SIGINT or SIGTERM"},
 };

@@ -29,6 +29,7 @@ public:
     void kill();
 
     QString baseUrl() const { return m_baseUrl; }
+    qint64 processId() const { return m_process ? m_process->processId() : -1; }
     QString dataDir() const { return m_dir.path(); }
     QString userId() const;
     const QString &error() const { return m_error; }

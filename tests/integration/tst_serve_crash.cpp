@@ -9,6 +9,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -115,6 +116,23 @@ void TestServeCrash::killDuringSends()
     // state; the room has one forward extremity (a single writer never forks).
     const QString problem = checkRoomDag(server.dataDir() + QStringLiteral("/data/trellis.db"), roomId);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    // The room exports as a room dump holding every confirmed event, which lays out.
+    QProcess exporter;
+    exporter.start(QStringLiteral(TRELLIS_CLI), {QStringLiteral("dag"), QStringLiteral("export"), QStringLiteral("--data-dir"),
+                                                 server.dataDir() + QStringLiteral("/data"), roomId});
+    QVERIFY(exporter.waitForFinished(30000));
+    QCOMPARE(exporter.exitCode(), 0);
+    const QByteArray dump = exporter.readAllStandardOutput();
+    for (const QString &eventId : std::as_const(allConfirmed))
+        QVERIFY2(dump.contains(eventId.toUtf8()), qPrintable(eventId));
+    QProcess layout;
+    layout.start(QStringLiteral(TRELLIS_CLI), {QStringLiteral("dag"), QStringLiteral("layout"), QStringLiteral("-")});
+    layout.write(dump);
+    layout.closeWriteChannel();
+    QVERIFY(layout.waitForFinished(30000));
+    QCOMPARE(layout.exitCode(), 0);
+    QVERIFY(layout.readAllStandardOutput().contains("\"lanes\":1"));
 }
 
 QTEST_GUILESS_MAIN(TestServeCrash)
