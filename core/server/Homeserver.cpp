@@ -231,8 +231,9 @@ Result<QStringList> Homeserver::listen()
         tls = *loaded;
     }
     d->http = std::make_unique<http::HttpServer>(
-        [router = d->router.get()](const http::HttpRequest &request, http::Responder responder) {
+        [router = d->router.get(), database = d->database.get()](const http::HttpRequest &request, http::Responder responder) {
             router->dispatch(request, std::move(responder));
+            database->resetStatements();
         });
     connect(d->http.get(), &http::HttpServer::requestServed, this,
             [this](const QByteArray &method, const QByteArray &path, int status, qint64 micros, quint64) {

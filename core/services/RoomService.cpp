@@ -71,6 +71,8 @@ void RoomService::changed(const RoomId &room)
 
 Result<rooms::RoomHead> RoomService::head(const RoomId &room, StoreEventProvider &provider)
 {
+    if (const auto it = m_heads.constFind(room); it != m_heads.cend())
+        return *it;
     auto record = m_rooms.room(room);
     if (!record)
         return record.error();
@@ -147,8 +149,11 @@ Result<EventId> RoomService::sendOne(const RoomId &room, const rooms::LocalEvent
     auto pdu = append(*roomHead, event, provider, txnOwner, txnId);
     if (!pdu)
         return pdu.error();
-    if (auto committed = transaction.commit(); !committed)
+    if (auto committed = transaction.commit(); !committed) {
+        m_heads.remove(room);
         return committed.error();
+    }
+    m_heads.insert(room, *roomHead);
     changed(room);
     return pdu->eventId();
 }
@@ -213,6 +218,7 @@ Result<RoomId> RoomService::createRoom(const Session &caller, const json::Object
     }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
+    m_heads.insert(roomId, roomHead);
     qCInfo(lcRooms) << "created room" << roomId.toString() << "version" << plan->version->id;
     changed(roomId);
     return roomId;

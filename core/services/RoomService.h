@@ -6,8 +6,10 @@
 #include "core/events/Pdu.h"
 #include "core/json/Value.h"
 #include "core/services/Session.h"
+#include "core/rooms/LocalEventBuilder.h"
 #include "core/stateres/StateSet.h"
 
+#include <QHash>
 #include <QObject>
 #include <functional>
 #include <optional>
@@ -18,11 +20,7 @@ class EventStore;
 class RoomStore;
 class AccountStore;
 }
-namespace trellis::rooms {
-class LocalEventBuilder;
-struct LocalEvent;
-struct RoomHead;
-}
+
 
 namespace trellis::services {
 
@@ -119,6 +117,9 @@ private:
     const rooms::LocalEventBuilder &m_builder;
     SyncNotifier &m_notifier;
     std::function<qint64()> m_clock;
+    /// Each room's head after the last event this service stored: this service is the only
+    /// writer of local rooms, so the head need not be read back for every send.
+    QHash<RoomId, rooms::RoomHead> m_heads;
 };
 
 } // namespace trellis::services

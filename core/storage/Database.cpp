@@ -41,6 +41,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path)
     const QStringList pragmas = {
         QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = NORMAL"),
         QStringLiteral("PRAGMA foreign_keys = ON"),  QStringLiteral("PRAGMA temp_store = MEMORY"),
+        // Checkpoint (and sync) every ~16 MB of WAL rather than every 4 MB: fewer stalls
+        // under a stream of small transactions.
+        QStringLiteral("PRAGMA wal_autocheckpoint = 4000"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS schema_versions ("
                        "component TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL)")};
     for (const QString &pragma : pragmas) {
@@ -55,6 +58,7 @@ Database::Database(QSqlDatabase db, QString path) : m_db(std::move(db)), m_path(
 
 Database::~Database()
 {
+    m_statements.clear(); // statements go before their connection
     const QString name = m_db.connectionName();
     if (m_transactionDepth > 0)
         m_db.rollback();
@@ -111,9 +115,31 @@ Result<void> Database::migrate(const Schema &schema)
 QSqlQuery Database::prepare(const QString &sql)
 {
     QSqlQuery query(m_db);
+    query.setForwardOnly(true);
     if (!query.prepare(sql))
         qCWarning(lcStorage) << "cannot prepare" << sql << query.lastError().text();
     return query;
+}
+
+QSqlQuery &Database::cached(const QString &sql)
+{
+    // Preparing costs more than running most of these statements: keep them.
+    auto &slot = m_statements[sql];
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(m_db);
+        slot->setForwardOnly(true);
+        if (!slot->prepare(sql))
+            qCWarning(lcStorage) << "cannot prepare" << sql << slot->lastError().text();
+    }
+    return *slot;
+}
+
+void Database::resetStatements()
+{
+    for (auto &[sql, query] : m_statements) {
+        if (query->isActive())
+            query->finish();
+    }
 }
 
 Result<void> Database::exec(QSqlQuery &query, const QVariantList &bindings)
@@ -143,9 +169,11 @@ Result<void> Database::commit()
     if (--m_transactionDepth > 0)
         return {}; // the outer transaction commits
     if (m_rollbackOnly) {
+        resetStatements();
         m_db.rollback();
         return Error::io(QStringLiteral("the transaction was rolled back by an inner failure"));
     }
+    resetStatements();
     if (!m_db.commit()) {
         const QSqlError error = m_db.lastError();
         m_db.rollback();
@@ -162,6 +190,7 @@ void Database::rollback()
         m_rollbackOnly = true; // an inner scope failed: the whole transaction must not commit
         return;
     }
+    resetStatements();
     m_db.rollback();
 }
 

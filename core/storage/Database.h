@@ -1,6 +1,7 @@
 #pragma once
 #include "core/base/Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -8,6 +9,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <unordered_map>
 
 namespace trellis::storage {
 
@@ -48,8 +50,14 @@ public:
     int schemaVersion(const QString &component) const;
 
     QSqlDatabase &connection() { return m_db; }
-    /// A query prepared on this connection (cached by Qt per statement text).
+    /// A query prepared on this connection.
     QSqlQuery prepare(const QString &sql);
+    /// The same, prepared once and kept (keyed by its text) for statements on hot paths:
+    /// a caller must finish reading one result before running the same statement again.
+    QSqlQuery &cached(const QString &sql);
+    /// Ends every statement's current result (SQLite then holds no read snapshot open between
+    /// requests, and checkpoints can complete). Called at the end of each request and commit.
+    void resetStatements();
     /// Runs a prepared query with positional bindings; an Io error on failure.
     Result<void> exec(QSqlQuery &query, const QVariantList &bindings = {});
 
@@ -65,6 +73,7 @@ private:
     Database(QSqlDatabase db, QString path);
     QSqlDatabase m_db;
     QString m_path;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
 };

@@ -29,7 +29,7 @@ Result<std::unique_ptr<EventStore>> EventStore::open(Database &db)
 
 Result<std::optional<qint64>> EventStore::groupOf(const EventId &id, bool after)
 {
-    QSqlQuery query = m_db.prepare(after ? QStringLiteral("SELECT state_after FROM events WHERE event_id = ?")
+    QSqlQuery &query = m_db.cached(after ? QStringLiteral("SELECT state_after FROM events WHERE event_id = ?")
                                          : QStringLiteral("SELECT state_before FROM events WHERE event_id = ?"));
     if (auto ran = m_db.exec(query, {id.toString()}); !ran)
         return ran.error();
@@ -75,12 +75,12 @@ Result<std::pair<qint64, qint64>> EventStore::storeStates(const NewEvent &event,
 
 Result<void> EventStore::writeEdges(const events::Pdu &pdu)
 {
-    QSqlQuery prev = m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO event_edges (event_id, prev_event_id) VALUES (?, ?)"));
+    QSqlQuery &prev = m_db.cached(QStringLiteral("INSERT OR IGNORE INTO event_edges (event_id, prev_event_id) VALUES (?, ?)"));
     for (const EventId &id : pdu.prevEvents()) {
         if (auto ran = m_db.exec(prev, {pdu.eventId().toString(), id.toString()}); !ran)
             return ran;
     }
-    QSqlQuery auth = m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO event_auth (event_id, auth_event_id) VALUES (?, ?)"));
+    QSqlQuery &auth = m_db.cached(QStringLiteral("INSERT OR IGNORE INTO event_auth (event_id, auth_event_id) VALUES (?, ?)"));
     for (const EventId &id : pdu.authEvents()) {
         if (auto ran = m_db.exec(auth, {pdu.eventId().toString(), id.toString()}); !ran)
             return ran;
@@ -93,44 +93,44 @@ Result<void> EventStore::updateExtremities(const events::Pdu &pdu, bool accepted
     // Forward extremities: accepted events nothing cites yet (server-server-api "Forward
     // extremities"); the new event replaces the ones it cites.
     const QString room = pdu.roomId().toString();
-    QSqlQuery remove = m_db.prepare(QStringLiteral("DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?"));
+    QSqlQuery &remove = m_db.cached(QStringLiteral("DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?"));
     for (const EventId &id : pdu.prevEvents()) {
         if (auto ran = m_db.exec(remove, {room, id.toString()}); !ran)
             return ran;
     }
     if (!accepted)
         return {};
-    QSqlQuery cited = m_db.prepare(QStringLiteral("SELECT 1 FROM event_edges WHERE prev_event_id = ? LIMIT 1"));
+    QSqlQuery &cited = m_db.cached(QStringLiteral("SELECT 1 FROM event_edges WHERE prev_event_id = ? LIMIT 1"));
     if (auto ran = m_db.exec(cited, {pdu.eventId().toString()}); !ran)
         return ran;
     if (cited.next())
         return {};
-    QSqlQuery add = m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO forward_extremities (room_id, event_id) VALUES (?, ?)"));
+    QSqlQuery &add = m_db.cached(QStringLiteral("INSERT OR IGNORE INTO forward_extremities (room_id, event_id) VALUES (?, ?)"));
     return m_db.exec(add, {room, pdu.eventId().toString()});
 }
 
 Result<void> EventStore::updateCurrentState(const NewEvent &event, qint64 beforeGroup, qint64 afterGroup)
 {
     const QString room = event.pdu.roomId().toString();
-    QSqlQuery current = m_db.prepare(QStringLiteral("SELECT current_state_group FROM rooms WHERE room_id = ?"));
+    QSqlQuery &current = m_db.cached(QStringLiteral("SELECT current_state_group FROM rooms WHERE room_id = ?"));
     if (auto ran = m_db.exec(current, {room}); !ran)
         return ran;
     const bool known = current.next();
     const bool extendsCurrent = known && !current.value(0).isNull() && current.value(0).toLongLong() == beforeGroup;
-    QSqlQuery upsert = m_db.prepare(QStringLiteral(
+    QSqlQuery &upsert = m_db.cached(QStringLiteral(
         "INSERT OR REPLACE INTO current_state (room_id, type, state_key, event_id) VALUES (?, ?, ?, ?)"));
     if (extendsCurrent) {
         // The usual case: one more state event on top of the current state.
-        if (beforeGroup != afterGroup) {
-            if (auto ran = m_db.exec(upsert, {room, event.pdu.type(), *event.pdu.stateKey(), event.pdu.eventId().toString()}); !ran)
-                return ran;
-        }
+        if (beforeGroup == afterGroup)
+            return {}; // a message: the room's state does not move
+        if (auto ran = m_db.exec(upsert, {room, event.pdu.type(), *event.pdu.stateKey(), event.pdu.eventId().toString()}); !ran)
+            return ran;
     } else {
         // The room moved elsewhere (its first event, or a merge): write the state in full.
         auto state = m_states.state(afterGroup);
         if (!state)
             return state.error();
-        QSqlQuery clear = m_db.prepare(QStringLiteral("DELETE FROM current_state WHERE room_id = ?"));
+        QSqlQuery &clear = m_db.cached(QStringLiteral("DELETE FROM current_state WHERE room_id = ?"));
         if (auto ran = m_db.exec(clear, {room}); !ran)
             return ran;
         for (auto it = state->constBegin(); it != state->constEnd(); ++it) {
@@ -138,7 +138,7 @@ Result<void> EventStore::updateCurrentState(const NewEvent &event, qint64 before
                 return ran;
         }
     }
-    QSqlQuery move = m_db.prepare(QStringLiteral("UPDATE rooms SET current_state_group = ? WHERE room_id = ?"));
+    QSqlQuery &move = m_db.cached(QStringLiteral("UPDATE rooms SET current_state_group = ? WHERE room_id = ?"));
     return m_db.exec(move, {afterGroup, room});
 }
 
@@ -148,13 +148,13 @@ Result<void> EventStore::updateMembership(const events::Pdu &pdu, qint64 streamO
     if (!membership || !membership->isString())
         return {};
     const QString value = QString::fromStdString(membership->toString());
-    QSqlQuery upsert = m_db.prepare(QStringLiteral(
+    QSqlQuery &upsert = m_db.cached(QStringLiteral(
         "INSERT OR REPLACE INTO memberships (room_id, user_id, membership, event_id, stream_ordering, forgotten)"
         " VALUES (?, ?, ?, ?, ?, 0)"));
     const QVariantList row{pdu.roomId().toString(), *pdu.stateKey(), value, pdu.eventId().toString(), streamOrdering};
     if (auto ran = m_db.exec(upsert, row); !ran)
         return ran;
-    QSqlQuery history = m_db.prepare(QStringLiteral(
+    QSqlQuery &history = m_db.cached(QStringLiteral(
         "INSERT INTO membership_history (room_id, user_id, membership, event_id, stream_ordering) VALUES (?, ?, ?, ?, ?)"));
     return m_db.exec(history, row);
 }
@@ -170,7 +170,7 @@ Result<qint64> EventStore::persist(const NewEvent &event)
     auto groups = storeStates(event, changesState);
     if (!groups)
         return groups.error();
-    QSqlQuery insert = m_db.prepare(QStringLiteral(
+    QSqlQuery &insert = m_db.cached(QStringLiteral(
         "INSERT INTO events (event_id, room_id, room_version, type, state_key, sender, depth, origin_server_ts,"
         " json, outlier, rejection, rejected_rule, rejected_detail, soft_failed, state_before, state_after,"
         " txn_device, txn_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -225,7 +225,7 @@ Result<std::optional<StoredEvent>> EventStore::event(const EventId &id)
 {
     if (const StoredEvent *cached = m_cache.object(id))
         return std::optional<StoredEvent>(*cached);
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT %1 FROM events WHERE event_id = ?").arg(kColumns));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT %1 FROM events WHERE event_id = ?").arg(kColumns));
     if (auto ran = m_db.exec(query, {id.toString()}); !ran)
         return ran.error();
     auto events = readEvents(query);
@@ -252,7 +252,7 @@ Result<QList<StoredEvent>> EventStore::events(const QList<EventId> &ids)
 
 Result<std::optional<EventId>> EventStore::eventIdForTxn(const QString &device, const QString &txnId, const RoomId &room)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT event_id FROM events WHERE txn_device = ? AND txn_id = ? AND room_id = ?"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT event_id FROM events WHERE txn_device = ? AND txn_id = ? AND room_id = ?"));
     if (auto ran = m_db.exec(query, {device, txnId, room.toString()}); !ran)
         return ran.error();
     if (!query.next())
@@ -264,7 +264,7 @@ Result<QList<StoredEvent>> EventStore::roomEvents(const RoomId &room, qint64 fro
                                                   int limit, Direction direction)
 {
     const bool forward = direction == Direction::Forward;
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT %1 FROM events WHERE room_id = ? AND stream_ordering > ?"
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT %1 FROM events WHERE room_id = ? AND stream_ordering > ?"
                                                   " AND stream_ordering <= ? AND outlier = 0 ORDER BY stream_ordering %2 LIMIT ?")
                                        .arg(kColumns, forward ? QStringLiteral("ASC") : QStringLiteral("DESC")));
     if (auto ran = m_db.exec(query, {room.toString(), fromExclusive, toInclusive, std::max(0, limit)}); !ran)
@@ -289,13 +289,13 @@ qint64 EventStore::maxStreamOrdering()
 {
     // Read each time rather than cached: a rolled-back transaction would leave a cached value
     // ahead of the table, and a sync token past events that later take those positions.
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT max(stream_ordering) FROM events"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT max(stream_ordering) FROM events"));
     return m_db.exec(query) && query.next() ? query.value(0).toLongLong() : 0;
 }
 
 Result<void> EventStore::markRedacted(const EventId &target, const EventId &redaction)
 {
-    QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE events SET redacted_by = ? WHERE event_id = ? AND redacted_by IS NULL"));
+    QSqlQuery &update = m_db.cached(QStringLiteral("UPDATE events SET redacted_by = ? WHERE event_id = ? AND redacted_by IS NULL"));
     m_cache.remove(target);
     return m_db.exec(update, {redaction.toString(), target.toString()});
 }

@@ -18,13 +18,13 @@ Result<void> RoomStore::createRoom(const RoomId &room, const QString &version, c
         return existing.error();
     if (*existing)
         return Error{ErrorCode::RoomInUse, QStringLiteral("the room exists"), {}};
-    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO rooms (room_id, version, creator, created_ts) VALUES (?, ?, ?, ?)"));
+    QSqlQuery &insert = m_db.cached(QStringLiteral("INSERT INTO rooms (room_id, version, creator, created_ts) VALUES (?, ?, ?, ?)"));
     return m_db.exec(insert, {room.toString(), version, creator.toString(), nowMs});
 }
 
 Result<std::optional<RoomRecord>> RoomStore::room(const RoomId &room)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT version, creator, created_ts, is_public FROM rooms WHERE room_id = ?"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT version, creator, created_ts, is_public FROM rooms WHERE room_id = ?"));
     if (auto ran = m_db.exec(query, {room.toString()}); !ran)
         return ran.error();
     if (!query.next())
@@ -37,7 +37,7 @@ Result<std::optional<RoomRecord>> RoomStore::room(const RoomId &room)
 
 Result<QList<EventId>> RoomStore::extremities(const RoomId &room)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT event_id FROM forward_extremities WHERE room_id = ? ORDER BY event_id"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT event_id FROM forward_extremities WHERE room_id = ? ORDER BY event_id"));
     if (auto ran = m_db.exec(query, {room.toString()}); !ran)
         return ran.error();
     QList<EventId> ids;
@@ -48,7 +48,7 @@ Result<QList<EventId>> RoomStore::extremities(const RoomId &room)
 
 Result<stateres::StateSet> RoomStore::currentState(const RoomId &room)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT type, state_key, event_id FROM current_state WHERE room_id = ?"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT type, state_key, event_id FROM current_state WHERE room_id = ?"));
     if (auto ran = m_db.exec(query, {room.toString()}); !ran)
         return ran.error();
     stateres::StateSet state;
@@ -59,7 +59,7 @@ Result<stateres::StateSet> RoomStore::currentState(const RoomId &room)
 
 Result<std::optional<Membership>> RoomStore::membership(const RoomId &room, const UserId &user)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT membership, event_id, stream_ordering FROM memberships WHERE room_id = ? AND user_id = ?"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT membership, event_id, stream_ordering FROM memberships WHERE room_id = ? AND user_id = ?"));
     if (auto ran = m_db.exec(query, {room.toString(), user.toString()}); !ran)
         return ran.error();
     if (!query.next())
@@ -77,7 +77,7 @@ Result<QList<RoomId>> RoomStore::roomList(QSqlQuery &query)
 
 Result<QList<RoomId>> RoomStore::roomsWithMembership(const UserId &user, const QString &membership)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT room_id FROM memberships WHERE user_id = ? AND membership = ? AND forgotten = 0 ORDER BY room_id"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT room_id FROM memberships WHERE user_id = ? AND membership = ? AND forgotten = 0 ORDER BY room_id"));
     if (auto ran = m_db.exec(query, {user.toString(), membership}); !ran)
         return ran.error();
     return roomList(query);
@@ -85,7 +85,7 @@ Result<QList<RoomId>> RoomStore::roomsWithMembership(const UserId &user, const Q
 
 Result<QList<MembershipChange>> RoomStore::membershipChangesAfter(const UserId &user, qint64 position)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral(
+    QSqlQuery &query = m_db.cached(QStringLiteral(
         "SELECT room_id, membership, event_id, stream_ordering FROM membership_history"
         " WHERE user_id = ? AND stream_ordering > ? ORDER BY stream_ordering"));
     if (auto ran = m_db.exec(query, {user.toString(), position}); !ran)
@@ -108,7 +108,7 @@ Result<QList<MembershipChange>> RoomStore::membershipChangesAfter(const UserId &
 
 Result<void> RoomStore::forgetRoom(const RoomId &room, const UserId &user)
 {
-    QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE memberships SET forgotten = 1 WHERE room_id = ? AND user_id = ?"));
+    QSqlQuery &update = m_db.cached(QStringLiteral("UPDATE memberships SET forgotten = 1 WHERE room_id = ? AND user_id = ?"));
     return m_db.exec(update, {room.toString(), user.toString()});
 }
 
@@ -119,19 +119,19 @@ Result<void> RoomStore::createAlias(const RoomAlias &alias, const RoomId &room, 
         return existing.error();
     if (*existing)
         return Error{ErrorCode::RoomInUse, QStringLiteral("the alias %1 is taken").arg(alias.toString()), {}};
-    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO room_aliases (alias, room_id, creator) VALUES (?, ?, ?)"));
+    QSqlQuery &insert = m_db.cached(QStringLiteral("INSERT INTO room_aliases (alias, room_id, creator) VALUES (?, ?, ?)"));
     return m_db.exec(insert, {alias.toString(), room.toString(), creator.toString()});
 }
 
 Result<void> RoomStore::deleteAlias(const RoomAlias &alias)
 {
-    QSqlQuery remove = m_db.prepare(QStringLiteral("DELETE FROM room_aliases WHERE alias = ?"));
+    QSqlQuery &remove = m_db.cached(QStringLiteral("DELETE FROM room_aliases WHERE alias = ?"));
     return m_db.exec(remove, {alias.toString()});
 }
 
 Result<std::optional<RoomId>> RoomStore::roomForAlias(const RoomAlias &alias)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT room_id FROM room_aliases WHERE alias = ?"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT room_id FROM room_aliases WHERE alias = ?"));
     if (auto ran = m_db.exec(query, {alias.toString()}); !ran)
         return ran.error();
     if (!query.next())
@@ -141,7 +141,7 @@ Result<std::optional<RoomId>> RoomStore::roomForAlias(const RoomAlias &alias)
 
 Result<QStringList> RoomStore::aliasesForRoom(const RoomId &room)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT alias FROM room_aliases WHERE room_id = ? ORDER BY alias"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT alias FROM room_aliases WHERE room_id = ? ORDER BY alias"));
     if (auto ran = m_db.exec(query, {room.toString()}); !ran)
         return ran.error();
     QStringList aliases;
@@ -152,13 +152,13 @@ Result<QStringList> RoomStore::aliasesForRoom(const RoomId &room)
 
 Result<void> RoomStore::setPublic(const RoomId &room, bool isPublic)
 {
-    QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE rooms SET is_public = ? WHERE room_id = ?"));
+    QSqlQuery &update = m_db.cached(QStringLiteral("UPDATE rooms SET is_public = ? WHERE room_id = ?"));
     return m_db.exec(update, {isPublic ? 1 : 0, room.toString()});
 }
 
 Result<QList<RoomId>> RoomStore::publicRooms()
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT room_id FROM rooms WHERE is_public = 1 ORDER BY room_id"));
+    QSqlQuery &query = m_db.cached(QStringLiteral("SELECT room_id FROM rooms WHERE is_public = 1 ORDER BY room_id"));
     if (auto ran = m_db.exec(query); !ran)
         return ran.error();
     return roomList(query);

@@ -11,7 +11,7 @@ Result<stateres::StateSet> StateStore::state(qint64 group)
     // The chain from this group back to its snapshot, newest first.
     QList<qint64> chain;
     stateres::StateSet state;
-    QSqlQuery up = m_db.prepare(QStringLiteral("SELECT prev_group FROM state_groups WHERE id = ?"));
+    QSqlQuery &up = m_db.cached(QStringLiteral("SELECT prev_group FROM state_groups WHERE id = ?"));
     for (std::optional<qint64> at = group; at;) {
         if (const stateres::StateSet *cached = m_cache.object(*at)) {
             state = *cached;
@@ -26,7 +26,7 @@ Result<stateres::StateSet> StateStore::state(qint64 group)
         if (chain.size() > kMaxChain + 1)
             return Error::io(QStringLiteral("the room state is damaged"), QStringLiteral("state group chain too long at %1").arg(group));
     }
-    QSqlQuery entries = m_db.prepare(QStringLiteral("SELECT type, state_key, event_id FROM state_group_entries WHERE state_group = ?"));
+    QSqlQuery &entries = m_db.cached(QStringLiteral("SELECT type, state_key, event_id FROM state_group_entries WHERE state_group = ?"));
     for (qint64 link : std::as_const(chain)) {
         if (auto ran = m_db.exec(entries, {link}); !ran)
             return ran.error();
@@ -45,7 +45,7 @@ Result<stateres::StateSet> StateStore::state(qint64 group)
 Result<void> StateStore::writeEntries(qint64 group, const stateres::StateSet &entries,
                                       const QList<auth::StateKey> &removed)
 {
-    QSqlQuery insert = m_db.prepare(QStringLiteral(
+    QSqlQuery &insert = m_db.cached(QStringLiteral(
         "INSERT INTO state_group_entries (state_group, type, state_key, event_id) VALUES (?, ?, ?, ?)"));
     for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
         if (auto ran = m_db.exec(insert, {group, it.key().type, it.key().stateKey, it.value().toString()}); !ran)
@@ -68,7 +68,7 @@ Result<qint64> StateStore::storeGroup(const QString &roomId, std::optional<qint6
         auto previous = this->state(*prevGroup);
         if (!previous)
             return previous.error();
-        QSqlQuery length = m_db.prepare(QStringLiteral("SELECT chain_length FROM state_groups WHERE id = ?"));
+        QSqlQuery &length = m_db.cached(QStringLiteral("SELECT chain_length FROM state_groups WHERE id = ?"));
         if (auto ran = m_db.exec(length, {*prevGroup}); !ran)
             return ran.error();
         chain = length.next() ? length.value(0).toInt() + 1 : kMaxChain + 1;
@@ -82,7 +82,7 @@ Result<qint64> StateStore::storeGroup(const QString &roomId, std::optional<qint6
         }
     }
     const bool snapshot = !prevGroup || chain > kMaxChain || (delta.size() + removed.size()) * 2 > state.size() + 1;
-    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO state_groups (room_id, prev_group, chain_length) VALUES (?, ?, ?)"));
+    QSqlQuery &insert = m_db.cached(QStringLiteral("INSERT INTO state_groups (room_id, prev_group, chain_length) VALUES (?, ?, ?)"));
     if (auto ran = m_db.exec(insert, {roomId, snapshot ? QVariant(QMetaType::fromType<qint64>()) : QVariant(*prevGroup), snapshot ? 0 : chain}); !ran)
         return ran.error();
     const qint64 group = insert.lastInsertId().toLongLong();
