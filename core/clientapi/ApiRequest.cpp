@@ -14,8 +14,9 @@ Result<json::Object> ApiRequest::jsonBody(qsizetype maxBytes, bool emptyIsObject
     json::ReadOptions options;
     options.maxBytes = maxBytes;
     options.maxDepth = 100;
-    // Client bodies are not events: any number whose value is an integer reads as one, and a
-    // fraction is refused rather than rounded (client-server-api "API Standards").
+    // Any JSON number: account data and tags carry fractions (m.tag "order"). Events are
+    // held to their room version's number rules when they become PDUs.
+    options.numbers = json::NumberPolicy::Lenient;
     auto value = json::parse(std::string_view(body.constData(), size_t(body.size())), options);
     if (!value)
         return value.error();

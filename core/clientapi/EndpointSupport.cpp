@@ -1,6 +1,6 @@
 #include "core/clientapi/EndpointSupport.h"
 
-#include "core/json/Reader.h"
+#include "core/json/Fields.h"
 #include "core/json/Writer.h"
 
 namespace trellis::clientapi {
@@ -32,8 +32,7 @@ QByteArray canonicalBytes(const json::Object &object)
 
 json::Object objectFromBytes(const QByteArray &bytes)
 {
-    auto parsed = json::parseObject(std::string_view(bytes.constData(), size_t(bytes.size())));
-    return parsed ? std::move(*parsed) : json::Object{};
+    return json::storedObject(bytes);
 }
 
 } // namespace trellis::clientapi

@@ -1,6 +1,7 @@
 #include "core/json/Fields.h"
 
 #include "core/json/QtStrings.h"
+#include "core/json/Reader.h"
 
 #include <QStringList>
 
@@ -91,6 +92,14 @@ Result<std::optional<QStringList>> optionalStringList(const Object &object, std:
         list.append(toQString(element.toString()));
     }
     return std::optional<QStringList>(std::move(list));
+}
+
+Object storedObject(const QByteArray &bytes)
+{
+    ReadOptions options;
+    options.numbers = NumberPolicy::Lenient;
+    auto parsed = parseObject(std::string_view(bytes.constData(), size_t(bytes.size())), options);
+    return parsed ? std::move(*parsed) : Object{};
 }
 
 } // namespace trellis::json

@@ -2,6 +2,7 @@
 #include "core/base/Result.h"
 #include "core/json/Value.h"
 
+#include <QByteArray>
 #include <QString>
 #include <optional>
 
@@ -19,5 +20,9 @@ Result<std::optional<Object>> optionalObject(const Object &object, std::string_v
 Result<Object> requiredObject(const Object &object, std::string_view key);
 /// An array whose every element is a string.
 Result<std::optional<QStringList>> optionalStringList(const Object &object, std::string_view key);
+
+/// JSON this server stored itself (client data kept as bytes) read back as an object, any
+/// number allowed; an empty object if the bytes are damaged.
+Object storedObject(const QByteArray &bytes);
 
 } // namespace trellis::json

@@ -2,6 +2,7 @@
 
 #include "core/clientapi/AccountDataEndpoints.h"
 #include "core/clientapi/ClientApiServices.h"
+#include "core/clientapi/ClientMiscEndpoints.h"
 #include "core/clientapi/DefaultPushRules.h"
 #include "core/clientapi/DeviceEndpoints.h"
 #include "core/clientapi/DirectoryEndpoints.h"
@@ -167,6 +168,7 @@ Result<ServerStatus> Homeserver::open()
     clientapi::registerKeysEndpoints(*d->router, api);
     clientapi::registerPushRulesEndpoints(*d->router, api);
     clientapi::registerMediaEndpoints(*d->router, api);
+    clientapi::registerClientMiscEndpoints(*d->router, api);
 
     // Typing notices end by themselves: check every second and tell waiting syncs.
     d->typingExpiry.setInterval(1000);

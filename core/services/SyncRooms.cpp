@@ -5,7 +5,7 @@
 #include "core/auth/EventTypes.h"
 #include "core/services/ClientEvent.h"
 #include "core/json/QtStrings.h"
-#include "core/json/Reader.h"
+#include "core/json/Fields.h"
 #include "core/services/StoreEventProvider.h"
 #include "core/services/TypingTracker.h"
 #include "core/storage/ClientDataStore.h"
@@ -219,8 +219,7 @@ Result<std::optional<json::Object>> SyncService::joinedRoom(const SyncRequest &r
             && request.filter.roomAccountData.matches(entry.type, QString(), roomId)) {
             json::Object event;
             event.insert("type", text(entry.type));
-            auto content = json::parseObject(std::string_view(entry.content.constData(), size_t(entry.content.size())));
-            event.insert("content", json::Value(content ? std::move(*content) : json::Object{}));
+            event.insert("content", json::Value(json::storedObject(entry.content)));
             roomData.emplace_back(std::move(event));
         }
     }

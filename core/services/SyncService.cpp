@@ -3,7 +3,7 @@
 #include "core/auth/EventTypes.h"
 #include "core/services/ClientEvent.h"
 #include "core/json/QtStrings.h"
-#include "core/json/Reader.h"
+#include "core/json/Fields.h"
 #include "core/services/StoreEventProvider.h"
 #include "core/services/SyncNotifier.h"
 #include "core/services/TypingTracker.h"
@@ -31,8 +31,7 @@ json::Object wrapEvents(json::Array events)
 
 json::Object objectOf(const QByteArray &bytes)
 {
-    auto parsed = json::parseObject(std::string_view(bytes.constData(), size_t(bytes.size())));
-    return parsed ? std::move(*parsed) : json::Object{};
+    return json::storedObject(bytes);
 }
 
 json::Object accountDataEvent(const storage::AccountDataEntry &entry)

@@ -32,7 +32,9 @@ Reply MatrixClient::request(const QByteArray &method, const QString &path, const
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
     reply->deleteLater();
-    auto parsed = json::parseObject(std::string_view(result.body.constData(), size_t(result.body.size())));
+    json::ReadOptions options;
+    options.numbers = json::NumberPolicy::Lenient; // replies may carry fractions (tag orders)
+    auto parsed = json::parseObject(std::string_view(result.body.constData(), size_t(result.body.size())), options);
     if (parsed)
         result.json = std::move(*parsed);
     return result;
