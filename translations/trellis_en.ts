@@ -2,6 +2,132 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>trellis::app::ServerController</name>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Serving %1 on %2</source>
+            <translation>Serving %1 on %2</translation>
+        </message>
+        <message>
+            <source>Server failed: %1</source>
+            <translation>Server failed: %1</translation>
+        </message>
+        <message>
+            <source>Server not running</source>
+            <translation>Server not running</translation>
+        </message>
+        <message>
+            <source>Trellis</source>
+            <translation>Trellis</translation>
+        </message>
+        <message>
+            <source>The server keeps running. Quit it from this icon's menu.</source>
+            <translation>The server keeps running. Quit it from this icon's menu.</translation>
+        </message>
+        <message>
+            <source>Show Trellis</source>
+            <translation>Show Trellis</translation>
+        </message>
+        <message>
+            <source>Quit (stops the server)</source>
+            <translation>Quit (stops the server)</translation>
+        </message>
+        <message>
+            <source>The configuration could not be saved: %1</source>
+            <translation>The configuration could not be saved: %1</translation>
+        </message>
+        <message>
+            <source>no account yet: press Start to create it</source>
+            <translation>no account yet: press Start to create it</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::FirstRunDialog</name>
+        <message>
+            <source>Welcome to Trellis</source>
+            <translation>Welcome to Trellis</translation>
+        </message>
+        <message>
+            <source>Trellis runs your own Matrix homeserver. Choose its name and create your account; you can log into it with any Matrix client.</source>
+            <translation>Trellis runs your own Matrix homeserver. Choose its name and create your account; you can log into it with any Matrix client.</translation>
+        </message>
+        <message>
+            <source>The part after ':' in your user ID. Other servers reach yours under this DNS name; it cannot change once rooms exist.</source>
+            <translation>The part after ':' in your user ID. Other servers reach yours under this DNS name; it cannot change once rooms exist.</translation>
+        </message>
+        <message>
+            <source>TLS certificate (PEM)</source>
+            <translation>TLS certificate (PEM)</translation>
+        </message>
+        <message>
+            <source>TLS private key (PEM)</source>
+            <translation>TLS private key (PEM)</translation>
+        </message>
+        <message>
+            <source>Server name:</source>
+            <translation>Server name:</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <source>Password again:</source>
+            <translation>Password again:</translation>
+        </message>
+        <message>
+            <source>TLS certificate:</source>
+            <translation>TLS certificate:</translation>
+        </message>
+        <message>
+            <source>TLS key:</source>
+            <translation>TLS key:</translation>
+        </message>
+        <message>
+            <source>Without TLS the server speaks plain HTTP and listens on this computer only (127.0.0.1), which is safe for local clients. To reach it from elsewhere, give a certificate for the server name (for example from Let's Encrypt); a self-signed one works for experiments only, as clients and other servers will not trust it.</source>
+            <translation>Without TLS the server speaks plain HTTP and listens on this computer only (127.0.0.1), which is safe for local clients. To reach it from elsewhere, give a certificate for the server name (for example from Let's Encrypt); a self-signed one works for experiments only, as clients and other servers will not trust it.</translation>
+        </message>
+        <message>
+            <source>Create and start</source>
+            <translation>Create and start</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+            <translation>PEM files (*.pem *.crt *.key);;All files (*)</translation>
+        </message>
+        <message>
+            <source>The server name is not a valid DNS name or address.</source>
+            <translation>The server name is not a valid DNS name or address.</translation>
+        </message>
+        <message>
+            <source>User names are made of a-z, 0-9 and . _ = - /</source>
+            <translation>User names are made of a-z, 0-9 and . _ = - /</translation>
+        </message>
+        <message>
+            <source>Choose a password of at least 8 characters.</source>
+            <translation>Choose a password of at least 8 characters.</translation>
+        </message>
+        <message>
+            <source>The passwords differ.</source>
+            <translation>The passwords differ.</translation>
+        </message>
+        <message>
+            <source>Give both the TLS certificate and its key, or neither.</source>
+            <translation>Give both the TLS certificate and its key, or neither.</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::MainWindow</name>
         <message>
             <source>Trellis</source>
@@ -42,6 +168,101 @@
         <message>
             <source>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;A personal, federating Matrix homeserver and an explorer for room event graphs and state resolution.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;A personal, federating Matrix homeserver and an explorer for room event graphs and state resolution.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::ServerDashboard</name>
+        <message>
+            <source>State:</source>
+            <translation>State:</translation>
+        </message>
+        <message>
+            <source>Server name:</source>
+            <translation>Server name:</translation>
+        </message>
+        <message>
+            <source>Owner:</source>
+            <translation>Owner:</translation>
+        </message>
+        <message>
+            <source>Listening on:</source>
+            <translation>Listening on:</translation>
+        </message>
+        <message>
+            <source>TLS:</source>
+            <translation>TLS:</translation>
+        </message>
+        <message>
+            <source>Signing key:</source>
+            <translation>Signing key:</translation>
+        </message>
+        <message>
+            <source>Data directory:</source>
+            <translation>Data directory:</translation>
+        </message>
+        <message>
+            <source>&amp;Start server</source>
+            <translation>&amp;Start server</translation>
+        </message>
+        <message>
+            <source>S&amp;top server</source>
+            <translation>S&amp;top server</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>Path</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>ms</source>
+            <translation>ms</translation>
+        </message>
+        <message>
+            <source>Requests:</source>
+            <translation>Requests:</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>Running (started in %1 ms)</source>
+            <translation>Running (started in %1 ms)</translation>
+        </message>
+        <message>
+            <source>no account yet</source>
+            <translation>no account yet</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>on</translation>
+        </message>
+        <message>
+            <source>off (plain HTTP: keep the server on loopback)</source>
+            <translation>off (plain HTTP: keep the server on loopback)</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Stopped</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>Failed: %1</source>
+            <translation>Failed: %1</translation>
         </message>
     </context>
 </TS>

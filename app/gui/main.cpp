@@ -1,9 +1,12 @@
 // trellis: the desktop application.
+#include "app/gui/ServerController.h"
+#include "core/server/ServerConfig.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char *argv[])
@@ -25,6 +28,22 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&translator);
 
     trellis::ui::MainWindow window;
+    // The homeserver runs on its own thread; the window shows it in a dock. TRELLIS_DATA_DIR
+    // points a second instance (or a test) elsewhere than the standard location.
+    const QString dataDirectory = qEnvironmentVariableIsSet("TRELLIS_DATA_DIR")
+                                      ? qEnvironmentVariable("TRELLIS_DATA_DIR")
+                                      : trellis::server::ServerConfig::defaultDataDirectory();
+    trellis::app::ServerController server(&window, dataDirectory);
+    window.resize(1100, 760);
     window.show();
+    QMetaObject::invokeMethod(&server, &trellis::app::ServerController::start, Qt::QueuedConnection);
+    // For the README's screenshots (packaging/screenshots.sh): grab the window once the
+    // server had time to start, then stop.
+    if (qEnvironmentVariableIsSet("TRELLIS_SCREENSHOT")) {
+        QTimer::singleShot(qEnvironmentVariableIntValue("TRELLIS_SCREENSHOT_DELAY_MS") > 0 ? qEnvironmentVariableIntValue("TRELLIS_SCREENSHOT_DELAY_MS") : 2500, &window, [&] {
+            window.grab().save(qEnvironmentVariable("TRELLIS_SCREENSHOT"));
+            server.quit();
+        });
+    }
     return QApplication::exec();
 }

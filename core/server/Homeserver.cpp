@@ -68,6 +68,8 @@ struct Homeserver::Parts
     std::unique_ptr<clientapi::Router> router;
     std::unique_ptr<http::HttpServer> http;
     QTimer typingExpiry;
+    QTimer logFlush;
+    QList<api::RequestLogEntry> pendingLog;
 };
 
 Homeserver::Homeserver(HomeserverOptions options, QObject *parent)
@@ -187,6 +189,7 @@ Result<ServerStatus> Homeserver::open()
     status.listening = *listening;
     status.tls = config.tlsEnabled();
     status.signingKeyId = m_options.signingKey.keyId();
+    status.dataDirectory = config.dataDirectory;
     return status;
 }
 
@@ -202,6 +205,9 @@ Result<void> Homeserver::ensureAccount()
     auto userId = UserId::parse(QStringLiteral("@%1:%2").arg(initial->localpart.toLower(), m_options.config.serverName.toString()));
     if (!userId)
         return userId.error().prefixed(QStringLiteral("user name"));
+    // appendices "User Identifiers": a new account gets a localpart of the current grammar.
+    if (!userId->isCompliant())
+        return Error::invalidParam(QStringLiteral("user names are made of a-z, 0-9 and . _ = - / +"));
     if (existing) {
         if (existing->userId != *userId)
             return Error::badState(QStringLiteral("this server already belongs to %1").arg(existing->userId.toString()));
@@ -239,8 +245,15 @@ Result<QStringList> Homeserver::listen()
         });
     connect(d->http.get(), &http::HttpServer::requestServed, this,
             [this](const QByteArray &method, const QByteArray &path, int status, qint64 micros, quint64) {
-                Q_EMIT requestServed(method, path, status, micros);
+                if (d->pendingLog.size() < 1000)
+                    d->pendingLog.append({method, path, status, micros, wallClock()});
             });
+    d->logFlush.setInterval(250);
+    connect(&d->logFlush, &QTimer::timeout, this, [this] {
+        if (d && !d->pendingLog.isEmpty())
+            Q_EMIT requestsServed(std::exchange(d->pendingLog, {}));
+    });
+    d->logFlush.start();
     QStringList listening;
     for (const ListenAddress &address : config.listen) {
         if (auto listened = d->http->listen(address.address, address.port, tls); !listened)

@@ -25,10 +25,12 @@ public Q_SLOTS:
     void stop();
 
 Q_SIGNALS:
-    void started(const trellis::server::ServerStatus &status);
+    void started(const trellis::api::ServerStatus &status);
     void failed(const trellis::Error &error);
     void stopped();
-    void requestServed(const QByteArray &method, const QByteArray &path, int status, qint64 elapsedMicros);
+    /// The requests answered lately, a batch at most four times a second (a busy server must
+    /// not flood its host's thread with one signal per request).
+    void requestsServed(const QList<trellis::api::RequestLogEntry> &entries);
 
 private:
     Result<ServerStatus> open();

@@ -12,6 +12,7 @@ namespace trellis::server {
 HomeserverHost::HomeserverHost(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<ServerStatus>();
+    qRegisterMetaType<QList<api::RequestLogEntry>>();
     qRegisterMetaType<Error>();
     m_thread.setObjectName(QStringLiteral("trellis-core"));
 }
@@ -53,7 +54,7 @@ void HomeserverHost::launch(HomeserverOptions options)
     connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
     connect(this, &HomeserverHost::stopRequested, m_server, &Homeserver::stop);
     connect(m_server, &Homeserver::started, this, &HomeserverHost::started);
-    connect(m_server, &Homeserver::requestServed, this, &HomeserverHost::requestServed);
+    connect(m_server, &Homeserver::requestsServed, this, &HomeserverHost::requestsServed);
     connect(m_server, &Homeserver::failed, this, [this](const Error &error) {
         m_thread.quit();
         m_thread.wait();

@@ -29,11 +29,10 @@ public:
     bool isRunning() const { return m_thread.isRunning(); }
 
 Q_SIGNALS:
-    void started(const trellis::server::ServerStatus &status);
+    void started(const trellis::api::ServerStatus &status);
     void failed(const trellis::Error &error);
     void stopped();
-    void requestServed(const QByteArray &method, const QByteArray &path, int status,
-                       qint64 elapsedMicros);
+    void requestsServed(const QList<trellis::api::RequestLogEntry> &entries);
     /// Internal: asks the core thread to stop the server.
     void stopRequested();
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/api/ServerStatus.h"
 #include "core/crypto/SigningKey.h"
 #include "core/server/ServerConfig.h"
 
@@ -23,17 +24,6 @@ struct HomeserverOptions
     std::optional<InitialAccount> initialAccount;
 };
 
-/// What a started server tells its host (an immutable value crossing threads).
-struct ServerStatus
-{
-    QString serverName;
-    QString userId;          ///< the owner, empty until an account exists
-    QStringList listening;   ///< "127.0.0.1:8008", one per listener, with the real port
-    bool tls = false;
-    QString signingKeyId;
-    qint64 startupMillis = 0;
-};
+using api::ServerStatus;
 
 } // namespace trellis::server
-
-Q_DECLARE_METATYPE(trellis::server::ServerStatus)

@@ -1,0 +1,167 @@
+#include "app/gui/ServerController.h"
+
+#include "core/crypto/PasswordHash.h"
+#include "ui/server/FirstRunDialog.h"
+#include "ui/server/ServerDashboard.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QtConcurrent>
+
+namespace trellis::app {
+
+ServerController::ServerController(QMainWindow *window, QString dataDirectory, QObject *parent)
+    : QObject(parent), m_window(window), m_dataDirectory(std::move(dataDirectory))
+{
+    m_dashboard = new ui::ServerDashboard;
+    m_dock = new QDockWidget(tr("Server"), window);
+    m_dock->setObjectName(QStringLiteral("serverDock"));
+    m_dock->setWidget(m_dashboard);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+
+    connect(m_dashboard, &ui::ServerDashboard::startRequested, this, &ServerController::start);
+    connect(m_dashboard, &ui::ServerDashboard::stopRequested, &m_host, &server::HomeserverHost::stop);
+    connect(&m_host, &server::HomeserverHost::started, this, [this](const api::ServerStatus &status) {
+        m_dashboard->showStarted(status);
+        m_window->statusBar()->showMessage(tr("Serving %1 on %2").arg(status.serverName, status.listening.join(QStringLiteral(", "))));
+    });
+    connect(&m_host, &server::HomeserverHost::failed, this, [this](const Error &error) {
+        m_dashboard->showFailed(error.message);
+        m_window->statusBar()->showMessage(tr("Server failed: %1").arg(error.message));
+    });
+    connect(&m_host, &server::HomeserverHost::stopped, this, [this] {
+        m_dashboard->showStopped();
+        m_window->statusBar()->showMessage(tr("Server not running"));
+        if (m_quitting)
+            QApplication::quit();
+    });
+    connect(&m_host, &server::HomeserverHost::requestsServed, m_dashboard, [this](const QList<api::RequestLogEntry> &entries) {
+        for (const api::RequestLogEntry &entry : entries)
+            m_dashboard->logRequest(entry);
+    });
+    createTray();
+    QApplication::setQuitOnLastWindowClosed(false);
+    window->installEventFilter(this);
+}
+
+bool ServerController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_window || event->type() != QEvent::Close)
+        return QObject::eventFilter(watched, event);
+    if (keepsRunningInTray()) {
+        m_window->hide();
+        m_tray->showMessage(tr("Trellis"), tr("The server keeps running. Quit it from this icon's menu."));
+    } else {
+        quit();
+    }
+    event->ignore();
+    return true;
+}
+
+ServerController::~ServerController() = default;
+
+bool ServerController::keepsRunningInTray() const
+{
+    return m_tray && !m_quitting && QSettings().value(QStringLiteral("server/keepRunningInTray"), true).toBool()
+           && m_host.isRunning();
+}
+
+void ServerController::createTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+    m_tray->setToolTip(tr("Trellis"));
+    auto *menu = new QMenu;
+    menu->addAction(tr("Show Trellis"), m_window, [this] {
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+    });
+    menu->addAction(tr("Quit (stops the server)"), this, &ServerController::quit);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, m_window, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger)
+            m_window->setVisible(!m_window->isVisible());
+    });
+    m_tray->show();
+}
+
+bool ServerController::runFirstRun(server::ServerConfig &config, QString &user, QString &password)
+{
+    ui::FirstRunDialog dialog(m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    config.serverName = *ServerName::parse(dialog.serverName());
+    config.tlsCertificatePath = dialog.certificatePath();
+    config.tlsKeyPath = dialog.keyPath();
+    user = dialog.userName();
+    password = dialog.password();
+    if (auto saved = config.save(); !saved)
+        QMessageBox::warning(m_window, tr("Trellis"), tr("The configuration could not be saved: %1").arg(saved.error().message));
+    return true;
+}
+
+void ServerController::start()
+{
+    if (m_host.isRunning())
+        return;
+    auto loaded = server::ServerConfig::load(m_dataDirectory);
+    if (!loaded) {
+        m_dashboard->showFailed(loaded.error().message);
+        return;
+    }
+    server::ServerConfig config = *loaded;
+    if (QFile::exists(config.databasePath())) {
+        startWith(config, std::nullopt);
+        return;
+    }
+    QString user, password;
+    QDir().mkpath(config.dataDirectory);
+    if (!runFirstRun(config, user, password)) {
+        m_dashboard->showFailed(tr("no account yet: press Start to create it"));
+        return;
+    }
+    // argon2id takes a moment on purpose: hash off the GUI thread.
+    m_dashboard->showStarting();
+    auto *watcher = new QFutureWatcher<Result<QByteArray>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, config, user] {
+        watcher->deleteLater();
+        const Result<QByteArray> hash = watcher->result();
+        if (!hash) {
+            m_dashboard->showFailed(hash.error().message);
+            return;
+        }
+        startWith(config, server::InitialAccount{user, *hash});
+    });
+    watcher->setFuture(QtConcurrent::run([password] { return crypto::hashPassword(password); }));
+}
+
+void ServerController::startWith(server::ServerConfig config, std::optional<server::InitialAccount> account)
+{
+    m_dashboard->showStarting();
+    m_host.start(config, std::move(account));
+}
+
+void ServerController::quit()
+{
+    m_quitting = true;
+    if (!m_host.isRunning()) {
+        QApplication::quit();
+        return;
+    }
+    m_host.stop();
+}
+
+} // namespace trellis::app

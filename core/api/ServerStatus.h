@@ -1,0 +1,34 @@
+#pragma once
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// The cross-thread contract (ARCHITECTURE "core/api"): immutable values the core hands the GUI.
+namespace trellis::api {
+
+/// What a started server tells its host.
+struct ServerStatus
+{
+    QString serverName;
+    QString userId;          ///< the owner, empty until an account exists
+    QStringList listening;   ///< "127.0.0.1:8008", one per listener, with the real port
+    bool tls = false;
+    QString signingKeyId;
+    QString dataDirectory;
+    qint64 startupMillis = 0;
+};
+
+/// One request the server answered, for the dashboard's request log.
+struct RequestLogEntry
+{
+    QByteArray method;
+    QByteArray path;
+    int status = 0;
+    qint64 elapsedMicros = 0;
+    qint64 atMs = 0;
+};
+
+} // namespace trellis::api
+
+Q_DECLARE_METATYPE(trellis::api::ServerStatus)
+Q_DECLARE_METATYPE(trellis::api::RequestLogEntry)

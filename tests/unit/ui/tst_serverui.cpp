@@ -1,0 +1,105 @@
+// The server's dashboard and the first-run dialog, offscreen: what they show for the values
+// the core sends, and which answers the first run accepts.
+#include "ui/server/FirstRunDialog.h"
+#include "ui/server/ServerDashboard.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace trellis;
+using namespace trellis::ui;
+
+class TestServerUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void dashboardShowsStatus();
+    void requestLogIsBounded();
+    void firstRunAnswers_data();
+    void firstRunAnswers();
+};
+
+void TestServerUi::dashboardShowsStatus()
+{
+    ServerDashboard dashboard;
+    QSignalSpy start(&dashboard, &ServerDashboard::startRequested);
+    QSignalSpy stop(&dashboard, &ServerDashboard::stopRequested);
+    auto *startButton = dashboard.findChild<QPushButton *>(QStringLiteral("startButton"));
+    auto *stopButton = dashboard.findChild<QPushButton *>(QStringLiteral("stopButton"));
+    QVERIFY(startButton->isEnabled() && !stopButton->isEnabled());
+    startButton->click();
+    QCOMPARE(start.size(), 1);
+
+    api::ServerStatus status;
+    status.serverName = QStringLiteral("example.org");
+    status.userId = QStringLiteral("@me:example.org");
+    status.listening = {QStringLiteral("127.0.0.1:8008"), QStringLiteral("[::1]:8008")};
+    status.signingKeyId = QStringLiteral("ed25519:a_b");
+    dashboard.showStarted(status);
+    QCOMPARE(dashboard.findChild<QLabel *>(QStringLiteral("serverNameLabel"))->text(), QStringLiteral("example.org"));
+    QCOMPARE(dashboard.findChild<QLabel *>(QStringLiteral("listeningLabel"))->text(), QStringLiteral("127.0.0.1:8008, [::1]:8008"));
+    QVERIFY(!startButton->isEnabled() && stopButton->isEnabled());
+    stopButton->click();
+    QCOMPARE(stop.size(), 1);
+    dashboard.showFailed(QStringLiteral("port in use"));
+    QVERIFY(dashboard.findChild<QLabel *>(QStringLiteral("stateLabel"))->text().contains(QStringLiteral("port in use")));
+    QVERIFY(startButton->isEnabled());
+    QVERIFY(!dashboard.grab().isNull());
+}
+
+void TestServerUi::requestLogIsBounded()
+{
+    ServerDashboard dashboard;
+    for (int i = 0; i < ServerDashboard::kLogRows + 50; ++i)
+        dashboard.logRequest({"GET", "/_matrix/client/v3/sync", 200, 1500, 1700000000000 + i});
+    QCOMPARE(dashboard.loggedRequests(), ServerDashboard::kLogRows);
+}
+
+void TestServerUi::firstRunAnswers_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("repeat");
+    QTest::addColumn<QString>("certificate");
+    QTest::addColumn<bool>("acceptable");
+    QTest::newRow("good") << "example.org" << "alice" << "long enough" << "long enough" << "" << true;
+    QTest::newRow("bad server") << "exa mple" << "alice" << "long enough" << "long enough" << "" << false;
+    QTest::newRow("bad user") << "example.org" << "al ice" << "long enough" << "long enough" << "" << false;
+    QTest::newRow("short password") << "example.org" << "alice" << "short" << "short" << "" << false;
+    QTest::newRow("passwords differ") << "example.org" << "alice" << "long enough" << "long enougH" << "" << false;
+    QTest::newRow("certificate without key") << "example.org" << "alice" << "long enough" << "long enough" << "/c.pem" << false;
+}
+
+void TestServerUi::firstRunAnswers()
+{
+    QFETCH(QString, server);
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    QFETCH(QString, repeat);
+    QFETCH(QString, certificate);
+    QFETCH(bool, acceptable);
+    FirstRunDialog dialog;
+    dialog.findChild<QLineEdit *>(QStringLiteral("serverNameEdit"))->setText(server);
+    dialog.findChild<QLineEdit *>(QStringLiteral("userNameEdit"))->setText(user);
+    dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(password);
+    dialog.findChild<QLineEdit *>(QStringLiteral("repeatEdit"))->setText(repeat);
+    if (!certificate.isEmpty()) {
+        const auto edits = dialog.findChildren<QLineEdit *>();
+        for (QLineEdit *edit : edits) {
+            if (edit->objectName().isEmpty()) { // the first unnamed field is the certificate
+                edit->setText(certificate);
+                break;
+            }
+        }
+    }
+    QCOMPARE(dialog.problem().isEmpty(), acceptable);
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("problemLabel"))->text().isEmpty(), acceptable);
+}
+
+QTEST_MAIN(TestServerUi)
+#include "tst_serverui.moc"

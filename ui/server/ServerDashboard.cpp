@@ -1,0 +1,132 @@
+#include "ui/server/ServerDashboard.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace trellis::ui {
+
+namespace {
+
+QLabel *valueLabel(QWidget *parent, const char *name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QLatin1String(name));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+ServerDashboard::ServerDashboard(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("ServerDashboard"));
+    m_state = valueLabel(this, "stateLabel");
+    m_serverName = valueLabel(this, "serverNameLabel");
+    m_owner = valueLabel(this, "ownerLabel");
+    m_listening = valueLabel(this, "listeningLabel");
+    m_tls = valueLabel(this, "tlsLabel");
+    m_signingKey = valueLabel(this, "signingKeyLabel");
+    m_dataDirectory = valueLabel(this, "dataDirectoryLabel");
+    m_dataDirectory->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("State:"), m_state);
+    form->addRow(tr("Server name:"), m_serverName);
+    form->addRow(tr("Owner:"), m_owner);
+    form->addRow(tr("Listening on:"), m_listening);
+    form->addRow(tr("TLS:"), m_tls);
+    form->addRow(tr("Signing key:"), m_signingKey);
+    form->addRow(tr("Data directory:"), m_dataDirectory);
+
+    m_start = new QPushButton(tr("&Start server"), this);
+    m_stop = new QPushButton(tr("S&top server"), this);
+    m_start->setObjectName(QStringLiteral("startButton"));
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    connect(m_start, &QPushButton::clicked, this, &ServerDashboard::startRequested);
+    connect(m_stop, &QPushButton::clicked, this, &ServerDashboard::stopRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_stop);
+    buttons->addStretch(1);
+
+    m_log = new QStandardItemModel(0, 5, this);
+    m_log->setHorizontalHeaderLabels({tr("Time"), tr("Method"), tr("Path"), tr("Status"), tr("ms")});
+    m_logView = new QTableView(this);
+    m_logView->setObjectName(QStringLiteral("requestLog"));
+    m_logView->setModel(m_log);
+    m_logView->verticalHeader()->hide();
+    m_logView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(new QLabel(tr("Requests:"), this));
+    layout->addWidget(m_logView, 1);
+    showStopped();
+}
+
+int ServerDashboard::loggedRequests() const { return m_log->rowCount(); }
+
+void ServerDashboard::setRunning(bool running)
+{
+    m_start->setEnabled(!running);
+    m_stop->setEnabled(running);
+}
+
+void ServerDashboard::showStarting()
+{
+    m_state->setText(tr("Starting…"));
+    m_start->setEnabled(false);
+    m_stop->setEnabled(false);
+}
+
+void ServerDashboard::showStarted(const api::ServerStatus &status)
+{
+    m_state->setText(tr("Running (started in %1 ms)").arg(status.startupMillis));
+    m_serverName->setText(status.serverName);
+    m_owner->setText(status.userId.isEmpty() ? tr("no account yet") : status.userId);
+    m_listening->setText(status.listening.join(QStringLiteral(", ")));
+    m_tls->setText(status.tls ? tr("on") : tr("off (plain HTTP: keep the server on loopback)"));
+    m_signingKey->setText(status.signingKeyId);
+    m_dataDirectory->setText(status.dataDirectory);
+    setRunning(true);
+}
+
+void ServerDashboard::showStopped()
+{
+    m_state->setText(tr("Stopped"));
+    m_listening->setText(tr("—"));
+    setRunning(false);
+}
+
+void ServerDashboard::showFailed(const QString &message)
+{
+    m_state->setText(tr("Failed: %1").arg(message));
+    setRunning(false);
+}
+
+void ServerDashboard::logRequest(const api::RequestLogEntry &entry)
+{
+    QList<QStandardItem *> row{
+        new QStandardItem(QDateTime::fromMSecsSinceEpoch(entry.atMs).toString(QStringLiteral("HH:mm:ss.zzz"))),
+        new QStandardItem(QString::fromLatin1(entry.method)),
+        new QStandardItem(QString::fromUtf8(QByteArray::fromPercentEncoding(entry.path))),
+        new QStandardItem(QString::number(entry.status)),
+        new QStandardItem(QString::number(double(entry.elapsedMicros) / 1000.0, 'f', 2))};
+    if (entry.status >= 400)
+        row[3]->setForeground(QColor(0xc0, 0x39, 0x2b));
+    m_log->insertRow(0, row);
+    if (m_log->rowCount() > kLogRows)
+        m_log->removeRows(kLogRows, m_log->rowCount() - kLogRows);
+}
+
+} // namespace trellis::ui

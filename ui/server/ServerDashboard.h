@@ -1,0 +1,53 @@
+#pragma once
+#include "core/api/ServerStatus.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace trellis::ui {
+
+/// The server's dashboard: whether it runs, under which name, where it listens, TLS, the
+/// signing key, and the requests it answers. It shows values the core sends and asks for
+/// start and stop through signals; it never touches the server itself.
+class ServerDashboard : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ServerDashboard(QWidget *parent = nullptr);
+
+    /// How many requests the log keeps.
+    static constexpr int kLogRows = 500;
+    int loggedRequests() const;
+
+public Q_SLOTS:
+    void showStarting();
+    void showStarted(const trellis::api::ServerStatus &status);
+    void showStopped();
+    void showFailed(const QString &message);
+    void logRequest(const trellis::api::RequestLogEntry &entry);
+
+Q_SIGNALS:
+    void startRequested();
+    void stopRequested();
+
+private:
+    void setRunning(bool running);
+
+    QLabel *m_state;
+    QLabel *m_serverName;
+    QLabel *m_owner;
+    QLabel *m_listening;
+    QLabel *m_tls;
+    QLabel *m_signingKey;
+    QLabel *m_dataDirectory;
+    QPushButton *m_start;
+    QPushButton *m_stop;
+    QStandardItemModel *m_log;
+    QTableView *m_logView;
+};
+
+} // namespace trellis::ui
