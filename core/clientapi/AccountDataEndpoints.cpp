@@ -16,7 +16,7 @@ namespace {
 constexpr qsizetype kMaxAccountData = 1024 * 1024;
 
 /// The room of a per-room route ("" for global ones); false (answered) if it is malformed.
-bool roomOf(const ApiRequest &request, const ApiResponder &reply, QString &roomId)
+bool optionalRoomOf(const ApiRequest &request, const ApiResponder &reply, QString &roomId)
 {
     roomId = request.param(QStringLiteral("roomId"));
     if (!request.params.contains(QStringLiteral("roomId")))
@@ -31,7 +31,7 @@ bool roomOf(const ApiRequest &request, const ApiResponder &reply, QString &roomI
 void putAccountData(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
     QString roomId;
-    if (!requireSelf(request, request.param(QStringLiteral("userId")), reply) || !roomOf(request, reply, roomId))
+    if (!requireSelf(request, request.param(QStringLiteral("userId")), reply) || !optionalRoomOf(request, reply, roomId))
         return;
     const QString type = request.param(QStringLiteral("type"));
     // account-data.yaml: these are the server's to manage (read markers, push rules).
@@ -54,7 +54,7 @@ void putAccountData(ClientApiServices &services, ApiRequest &request, const ApiR
 void getAccountData(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
     QString roomId;
-    if (!requireSelf(request, request.param(QStringLiteral("userId")), reply) || !roomOf(request, reply, roomId))
+    if (!requireSelf(request, request.param(QStringLiteral("userId")), reply) || !optionalRoomOf(request, reply, roomId))
         return;
     auto content = services.clientData.accountData(roomId, request.param(QStringLiteral("type")));
     if (failed(content, reply))

@@ -25,6 +25,16 @@ std::optional<json::Object> bodyOrFail(const ApiRequest &request, const ApiRespo
     return std::move(*body);
 }
 
+std::optional<RoomId> roomOf(const ApiRequest &request, const ApiResponder &reply)
+{
+    auto room = RoomId::parse(request.param(QStringLiteral("roomId")));
+    if (!room) {
+        reply.fail(room.error());
+        return std::nullopt;
+    }
+    return *room;
+}
+
 QByteArray canonicalBytes(const json::Object &object)
 {
     return json::toCanonicalBytes(json::Value(object));

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/clientapi/ApiRequest.h"
 #include "core/clientapi/ApiResponder.h"
+#include "core/base/RoomId.h"
 #include "core/clientapi/Router.h"
 #include "core/json/QtStrings.h"
 #include "core/services/ClientEvent.h"
@@ -37,6 +38,9 @@ bool requireSelf(const ApiRequest &request, const QString &pathUserId, const Api
 /// The body as a JSON object (replying with the error otherwise).
 std::optional<json::Object> bodyOrFail(const ApiRequest &request, const ApiResponder &reply,
                                        qsizetype maxBytes = 65536, bool emptyIsObject = false);
+
+/// The path's `roomId` parameter, or nullopt after answering M_INVALID_PARAM.
+std::optional<RoomId> roomOf(const ApiRequest &request, const ApiResponder &reply);
 
 /// Replies with the error of a failed Result and returns true; false on success.
 template <typename T>

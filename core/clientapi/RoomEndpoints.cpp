@@ -14,17 +14,6 @@ namespace {
 constexpr qsizetype kMaxEventBody = 70 * 1024;
 constexpr qsizetype kMaxCreateRoomBody = 1024 * 1024;
 
-/// The path's room ID, or an answered M_INVALID_PARAM.
-std::optional<RoomId> roomOf(const ApiRequest &request, const ApiResponder &reply)
-{
-    auto room = RoomId::parse(request.param(QStringLiteral("roomId")));
-    if (!room) {
-        reply.fail(room.error());
-        return std::nullopt;
-    }
-    return *room;
-}
-
 void answerEventId(const Result<EventId> &eventId, const ApiResponder &reply)
 {
     if (failed(eventId, reply))

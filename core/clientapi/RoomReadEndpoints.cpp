@@ -13,28 +13,28 @@ namespace trellis::clientapi {
 
 namespace {
 
-std::optional<RoomId> roomOf(const ApiRequest &request, const ApiResponder &reply)
-{
-    auto room = RoomId::parse(request.param(QStringLiteral("roomId")));
-    if (!room) {
-        reply.fail(room.error());
-        return std::nullopt;
-    }
-    return *room;
-}
-
 json::Object clientEvent(ClientApiServices &services, const events::Pdu &pdu)
 {
     return toClientEvent(pdu, {services.nowMs(), {}, {}, {}});
 }
 
-void allState(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
+/// The state of the path's room as the caller may see it, or nullopt once answered.
+std::optional<QList<events::Pdu>> visibleStateOf(ClientApiServices &services, const ApiRequest &request,
+                                                 const ApiResponder &reply)
 {
     const auto room = roomOf(request, reply);
     if (!room)
-        return;
+        return std::nullopt;
     auto state = services.rooms.visibleState(request.caller(), *room);
     if (failed(state, reply))
+        return std::nullopt;
+    return std::move(*state);
+}
+
+void allState(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
+{
+    const auto state = visibleStateOf(services, request, reply);
+    if (!state)
         return;
     json::Array events;
     for (const events::Pdu &pdu : *state)
@@ -45,11 +45,8 @@ void allState(ClientApiServices &services, ApiRequest &request, const ApiRespond
 
 void stateEvent(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
-    const auto room = roomOf(request, reply);
-    if (!room)
-        return;
-    auto state = services.rooms.visibleState(request.caller(), *room);
-    if (failed(state, reply))
+    const auto state = visibleStateOf(services, request, reply);
+    if (!state)
         return;
     const QString type = request.param(QStringLiteral("eventType"));
     const QString key = request.param(QStringLiteral("stateKey"));
@@ -139,11 +136,8 @@ void context(ClientApiServices &services, ApiRequest &request, const ApiResponde
 
 void members(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
-    const auto room = roomOf(request, reply);
-    if (!room)
-        return;
-    auto state = services.rooms.visibleState(request.caller(), *room);
-    if (failed(state, reply))
+    const auto state = visibleStateOf(services, request, reply);
+    if (!state)
         return;
     const QString only = request.http.query(QStringLiteral("membership"));
     const QString notMembership = request.http.query(QStringLiteral("not_membership"));
@@ -163,11 +157,8 @@ void members(ClientApiServices &services, ApiRequest &request, const ApiResponde
 
 void joinedMembers(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
-    const auto room = roomOf(request, reply);
-    if (!room)
-        return;
-    auto state = services.rooms.visibleState(request.caller(), *room);
-    if (failed(state, reply))
+    const auto state = visibleStateOf(services, request, reply);
+    if (!state)
         return;
     json::Object joined;
     for (const events::Pdu &pdu : *state) {

@@ -7,6 +7,7 @@
 #include "core/json/QtStrings.h"
 #include "core/json/Fields.h"
 #include "core/services/StoreEventProvider.h"
+#include "core/services/SyncJson.h"
 #include "core/services/TypingTracker.h"
 #include "core/storage/ClientDataStore.h"
 #include "core/storage/EventStore.h"
@@ -20,14 +21,8 @@ namespace {
 
 constexpr int kDefaultTimelineLimit = 10;
 
-json::Value text(const QString &value) { return json::Value(json::toUtf8(value)); }
-
-json::Object wrapEvents(json::Array events)
-{
-    json::Object object;
-    object.insert("events", json::Value(std::move(events)));
-    return object;
-}
+using syncjson::text;
+using syncjson::wrapEvents;
 
 QString memberOf(const events::Pdu *event)
 {
