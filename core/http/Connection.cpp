@@ -1,6 +1,7 @@
 #include "core/http/Connection.h"
 
 #include "core/http/HttpDate.h"
+#include "core/http/ReasonPhrase.h"
 
 #include <QLoggingCategory>
 
@@ -11,94 +12,95 @@ namespace trellis::http {
 namespace {
 
 constexpr qint64 kChunkBytes = 64 * 1024;
-constexpr qint64 kHighWater = 256 * 1024; // bytes queued in the socket before we wait
+constexpr qint64 kHighWater = 256 * 1024;   // bytes queued in the socket before we wait
+constexpr qint64 kReadBuffer = 1024 * 1024; // beyond this, TCP flow control holds the client
 
-Connection *self(http_parser *parser) { return static_cast<Connection *>(parser->data); }
-
-QByteArray reasonPhrase(int status)
+/// The headers the server frames itself; a handler's own copies are dropped.
+bool isFramingHeader(const QByteArray &name)
 {
-    switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    for (const char *own :
+         {"Content-Length", "Transfer-Encoding", "Connection", "Date", "Server"}) {
+        if (name.compare(own, Qt::CaseInsensitive) == 0)
+            return true;
     }
+    return false;
+}
+
+bool isSafeHeader(const QByteArray &name, const QByteArray &value)
+{
+    // A CR or LF from a handler would let it (or whoever fed it) inject headers.
+    return !name.isEmpty() && !name.contains(':') && !name.contains('\r') && !name.contains('\n') &&
+           !value.contains('\r') && !value.contains('\n');
+}
+
+HttpResponse errorResponse(int status)
+{
+    const QByteArray errcode = status == 413 ? "M_TOO_LARGE" : "M_UNKNOWN";
+    return HttpResponse::json(status, R"({"errcode":")" + errcode + R"(","error":")" +
+                                          reasonPhrase(status) + "\"}");
 }
 
 } // namespace
 
-Connection::Connection(QTcpSocket *socket, quint64 id, HttpServer *server, const HttpServer::Handler &handler,
-                       const HttpLimits &limits, bool secure)
-    : QObject(server), m_socket(socket), m_id(id), m_server(server), m_handler(handler), m_limits(limits),
-      m_secure(secure)
+Connection::Connection(QTcpSocket *socket, quint64 id, HttpServer *server,
+                       const HttpServer::Handler &handler, const HttpLimits &limits, bool secure)
+    : QObject(server), m_socket(socket), m_id(id), m_server(server), m_handler(handler),
+      m_limits(limits), m_secure(secure), m_parser(limits)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    http_parser_init(&m_parser, HTTP_REQUEST);
-    m_parser.data = this;
-    http_parser_settings_init(&m_settings);
-    m_settings.on_message_begin = &Connection::onMessageBegin;
-    m_settings.on_url = &Connection::onUrl;
-    m_settings.on_header_field = &Connection::onHeaderField;
-    m_settings.on_header_value = &Connection::onHeaderValue;
-    m_settings.on_headers_complete = &Connection::onHeadersComplete;
-    m_settings.on_body = &Connection::onBody;
-    m_settings.on_message_complete = &Connection::onMessageComplete;
+    m_socket->setReadBufferSize(kReadBuffer);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Connection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Connection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
-    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
-            deleteLater();
-    });
-    armTimer();
+    connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this,
+            [this](QAbstractSocket::SocketError error) {
+                qCDebug(lcHttp) << "connection" << m_id << "socket error" << error
+                                << m_socket->errorString();
+                // A failed TLS handshake leaves a socket that can never carry HTTP.
+                if (error == QAbstractSocket::SslHandshakeFailedError)
+                    m_socket->abort();
+                if (m_socket->state() != QAbstractSocket::ConnectedState)
+                    onDisconnected();
+            });
+    updateTimer();
     if (m_socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
+        resumeReading();
 }
 
 Connection::~Connection()
 {
-    // Whoever still waits to answer learns that nobody is listening any more.
-    for (const auto &state : m_queue) {
-        if (!state->sent && !state->abandoned) {
-            state->abandoned = true;
-            if (state->onAbandoned)
-                state->onAbandoned();
-        }
+    abandonAll();
+}
+
+bool Connection::isOpen() const
+{
+    return !m_closing && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void Connection::abandonAll()
+{
+    // Whoever still waits to answer learns that nobody is listening any more. Callbacks run
+    // on a local copy: one may well send (dropped) or close the server.
+    const auto queue = std::exchange(m_queue, {});
+    for (const auto &state : queue) {
+        state->connection = nullptr;
+        if (state->sent || state->abandoned)
+            continue;
+        state->abandoned = true;
+        if (auto callback = std::exchange(state->onAbandoned, nullptr))
+            callback();
     }
 }
 
-void Connection::armTimer()
+void Connection::onDisconnected()
 {
-    // While a request arrives, it must arrive in time; while nothing is in flight, the
-    // connection may idle only so long. Waiting for our own answers has no limit here.
-    if (m_inMessage)
-        m_timer.start(m_limits.headerTimeoutMs);
-    else if (m_queue.empty())
-        m_timer.start(m_limits.idleTimeoutMs);
-    else
-        m_timer.stop();
-}
-
-void Connection::onTimeout()
-{
-    if (m_inMessage)
-        fail(408, "request not received in time");
-    else
-        close();
+    m_closing = true;
+    m_timer.stop();
+    abandonAll();
+    deleteLater();
 }
 
 void Connection::close()
@@ -106,220 +108,292 @@ void Connection::close()
     if (m_closing)
         return;
     m_closing = true;
-    m_timer.stop();
-    m_socket->disconnectFromHost();
-    if (m_socket->state() == QAbstractSocket::UnconnectedState)
-        deleteLater();
+    m_socket->disconnectFromHost(); // writes what is buffered first
+    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+        onDisconnected();
+        return;
+    }
+    // A client that never reads the rest would keep the socket closing forever.
+    m_timerMode = TimerMode::Write;
+    m_timer.start(m_limits.idleTimeoutMs);
 }
 
-void Connection::fail(int status, const char *why)
+void Connection::abort()
 {
-    qCDebug(lcHttp) << "connection" << m_id << "refused:" << status << why;
-    // Answers already queued are dropped: after a broken request the stream cannot be trusted.
-    m_queue.clear();
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
-                          "\r\nContent-Type: application/json\r\nConnection: close\r\nDate: " + httpDate() +
-                          "\r\nServer: Trellis\r\n";
-    const QByteArray body = R"({"errcode":"M_UNKNOWN","error":")" + QByteArray(why) + "\"}";
-    response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    m_socket->write(response);
-    m_socket->flush();
-    close();
+    m_closing = true;
+    m_socket->abort();
+    onDisconnected();
+}
+
+void Connection::updateTimer()
+{
+    // A request must arrive in time from its first byte (slow senders are not rewarded for
+    // trickling); an idle connection lives only so long; a reader that stops draining our
+    // answer is dropped. Waiting on our own handlers has no limit here.
+    if (m_closing)
+        return; // close() set its own deadline
+    TimerMode mode = TimerMode::None;
+    if (m_writing)
+        mode = TimerMode::Write;
+    else if (m_parser.inMessage() && !m_stopReading)
+        mode = TimerMode::Request;
+    else if (m_queue.empty())
+        mode = TimerMode::Idle;
+    if (mode == m_timerMode && (mode == TimerMode::None || m_timer.isActive()))
+        return;
+    m_timerMode = mode;
+    switch (mode) {
+    case TimerMode::None:
+        m_timer.stop();
+        break;
+    case TimerMode::Request:
+        m_timer.start(m_limits.headerTimeoutMs);
+        break;
+    case TimerMode::Idle:
+    case TimerMode::Write:
+        m_timer.start(m_limits.idleTimeoutMs);
+        break;
+    }
+}
+
+void Connection::onTimeout()
+{
+    switch (m_timerMode) {
+    case TimerMode::Request:
+        qCDebug(lcHttp) << "connection" << m_id << "request not received in time";
+        fail(408);
+        break;
+    case TimerMode::Write:
+        qCDebug(lcHttp) << "connection" << m_id << "client stopped reading";
+        abort();
+        break;
+    case TimerMode::Idle:
+        close();
+        break;
+    case TimerMode::None:
+        break;
+    }
 }
 
 void Connection::onReadyRead()
 {
     if (m_closing || m_stopReading) {
-        m_socket->readAll();
+        m_socket->readAll(); // drain, so that closing does not reset the connection
         return;
     }
-    const QByteArray data = m_socket->readAll();
-    if (data.isEmpty())
+    // Past the pipelining limit the bytes stay in the socket: TCP holds the client back.
+    if (m_queue.size() >= size_t(m_limits.maxPipelined))
         return;
-    const size_t parsed = http_parser_execute(&m_parser, &m_settings, data.constData(), size_t(data.size()));
-    if (m_closing || m_stopReading)
-        return;
-    if (m_failStatus) {
-        fail(m_failStatus, m_failStatus == 413 ? "request body too large"
-                           : m_failStatus == 431 ? "request headers too large"
-                                                 : "too many requests in flight");
-        return;
-    }
-    if (HTTP_PARSER_ERRNO(&m_parser) != HPE_OK || parsed != size_t(data.size())) {
-        // An upgrade (WebSocket) is not something this server speaks either.
-        fail(400, "malformed HTTP request");
-        return;
-    }
-    armTimer();
+    m_unparsed += m_socket->readAll();
+    parseBuffered();
 }
 
-int Connection::onMessageBegin(http_parser *parser)
+void Connection::parseBuffered()
 {
-    Connection *c = self(parser);
-    c->m_inMessage = true;
-    c->m_request = HttpRequest{};
-    c->m_request.peer = c->m_socket->peerAddress();
-    c->m_request.peerPort = c->m_socket->peerPort();
-    c->m_request.secure = c->m_secure;
-    c->m_request.connectionId = c->m_id;
-    c->m_url.clear();
-    c->m_headerBytes = 0;
-    c->m_lastWasValue = false;
-    c->armTimer();
-    return 0;
+    while (!m_unparsed.isEmpty() && !m_closing && !m_stopReading &&
+           m_queue.size() < size_t(m_limits.maxPipelined)) {
+        const qsizetype used = m_parser.feed(m_unparsed);
+        m_unparsed.remove(0, used);
+        if (m_parser.failStatus()) {
+            fail(m_parser.failStatus());
+            return;
+        }
+        std::optional<ParsedRequest> parsed = m_parser.takeRequest();
+        if (!parsed)
+            break;
+        dispatch(std::move(*parsed));
+    }
+    if (m_parser.takeContinueWanted())
+        m_continuePending = true;
+    sendContinueIfDue();
+    updateTimer();
 }
 
-int Connection::onUrl(http_parser *parser, const char *at, size_t length)
+void Connection::dispatch(ParsedRequest parsed)
 {
-    Connection *c = self(parser);
-    c->m_headerBytes += qint64(length);
-    if (c->m_headerBytes > c->m_limits.maxHeaderBytes) {
-        c->m_failStatus = 431;
-        return 1;
-    }
-    c->m_url.append(at, qsizetype(length));
-    return 0;
-}
-
-int Connection::onHeaderField(http_parser *parser, const char *at, size_t length)
-{
-    Connection *c = self(parser);
-    c->m_headerBytes += qint64(length);
-    if (c->m_headerBytes > c->m_limits.maxHeaderBytes) {
-        c->m_failStatus = 431;
-        return 1;
-    }
-    if (c->m_lastWasValue || c->m_request.headers.isEmpty())
-        c->m_request.headers.append({QByteArray(at, qsizetype(length)), QByteArray()});
-    else
-        c->m_request.headers.last().first.append(at, qsizetype(length));
-    c->m_lastWasValue = false;
-    return 0;
-}
-
-int Connection::onHeaderValue(http_parser *parser, const char *at, size_t length)
-{
-    Connection *c = self(parser);
-    c->m_headerBytes += qint64(length);
-    if (c->m_headerBytes > c->m_limits.maxHeaderBytes) {
-        c->m_failStatus = 431;
-        return 1;
-    }
-    if (!c->m_request.headers.isEmpty())
-        c->m_request.headers.last().second.append(at, qsizetype(length));
-    c->m_lastWasValue = true;
-    return 0;
-}
-
-int Connection::onHeadersComplete(http_parser *parser)
-{
-    Connection *c = self(parser);
-    // Content-Length is known now: refuse a body that is too large before reading it.
-    if (parser->content_length != ULLONG_MAX && parser->content_length > quint64(c->m_limits.maxBodyBytes)) {
-        c->m_failStatus = 413;
-        return -1;
-    }
-    if (c->m_queue.size() >= size_t(c->m_limits.maxPipelined)) {
-        c->m_failStatus = 503;
-        return -1;
-    }
-    c->m_request.method = http_method_str(http_method(parser->method));
-    const qsizetype question = c->m_url.indexOf('?');
-    c->m_request.rawPath = question < 0 ? c->m_url : c->m_url.left(question);
-    c->m_request.rawQuery = question < 0 ? QByteArray() : c->m_url.mid(question + 1);
-    if (c->m_request.header("Expect").compare("100-continue", Qt::CaseInsensitive) == 0)
-        c->m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    return 0;
-}
-
-int Connection::onBody(http_parser *parser, const char *at, size_t length)
-{
-    Connection *c = self(parser);
-    if (c->m_request.body.size() + qint64(length) > c->m_limits.maxBodyBytes) {
-        c->m_failStatus = 413;
-        return 1;
-    }
-    c->m_request.body.append(at, qsizetype(length));
-    return 0;
-}
-
-int Connection::onMessageComplete(http_parser *parser)
-{
-    Connection *c = self(parser);
-    c->m_inMessage = false;
     auto state = std::make_shared<Responder::State>();
-    state->connection = c;
-    state->method = c->m_request.method;
-    state->path = c->m_request.rawPath;
-    state->keepAlive = http_should_keep_alive(parser) != 0;
+    state->connection = this;
+    state->method = parsed.request.method;
+    state->path = parsed.request.rawPath;
+    state->keepAlive = parsed.keepAlive;
+    state->http10 = parsed.http10;
     state->clock.start();
-    c->m_queue.push_back(state);
-    c->armTimer();
-    const HttpRequest request = std::move(c->m_request);
-    c->m_handler(request, Responder(state));
-    // A connection that will close after this answer reads nothing more.
-    if (!state->keepAlive) {
-        c->m_stopReading = true;
-        return 1;
-    }
-    return 0;
+    m_queue.push_back(state);
+    m_continuePending = false;
+    m_timerMode = TimerMode::None; // the next request gets its own full time
+    if (!parsed.keepAlive)
+        m_stopReading = true; // nothing after a request that asked to close is read
+
+    HttpRequest &request = parsed.request;
+    request.peer = m_socket->peerAddress();
+    request.peerPort = m_socket->peerPort();
+    request.secure = m_secure;
+    request.connectionId = m_id;
+    m_handler(request, Responder(state));
+}
+
+void Connection::fail(int status)
+{
+    qCDebug(lcHttp) << "connection" << m_id << "refused with" << status;
+    // The stream cannot be trusted past this point: answer in turn, after what came before,
+    // then close.
+    m_stopReading = true;
+    m_unparsed.clear();
+    auto state = std::make_shared<Responder::State>();
+    state->connection = this;
+    state->keepAlive = false;
+    state->sent = true;
+    state->response = errorResponse(status);
+    state->clock.start();
+    m_queue.push_back(std::move(state));
+    updateTimer();
+    flush();
+}
+
+void Connection::sendContinueIfDue()
+{
+    // RFC 9110 section 10.1.1: the client waits for this before sending the body. It may only
+    // go out once every earlier answer has, or it would be taken for one of them.
+    if (!m_continuePending || !m_queue.empty() || m_writing || m_closing || m_stopReading)
+        return;
+    m_continuePending = false;
+    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+}
+
+void Connection::resumeReading()
+{
+    // Queued, never nested: flush() can run inside a handler that parseBuffered() called.
+    if (m_resumeQueued)
+        return;
+    m_resumeQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_resumeQueued = false;
+            if (!m_unparsed.isEmpty())
+                parseBuffered();
+            if (m_socket->bytesAvailable() > 0)
+                onReadyRead();
+        },
+        Qt::QueuedConnection);
 }
 
 void Connection::flush()
 {
-    while (!m_writing && !m_queue.empty() && m_queue.front()->response) {
+    if (m_flushing)
+        return; // the outer loop sees the new answer
+    m_flushing = true;
+    while (!m_closing && !m_writing && !m_queue.empty() && m_queue.front()->response) {
         startResponse(*m_queue.front());
         if (m_writing)
-            return; // streaming: onBytesWritten continues
+            break; // streaming: onBytesWritten continues
         finishResponse();
     }
+    m_flushing = false;
+    sendContinueIfDue();
+    updateTimer();
+}
+
+void Connection::onBytesWritten()
+{
+    if (!m_writing)
+        return;
+    m_timerMode = TimerMode::None; // the reader is draining: restart the write timer
+    if (!streamBody()) {
+        m_writing = false;
+        finishResponse();
+        flush();
+    }
+    updateTimer();
 }
 
 void Connection::startResponse(Responder::State &state)
 {
     HttpResponse &response = *state.response;
-    const bool head = state.method == "HEAD";
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    for (const auto &[name, value] : std::as_const(response.headers))
-        out += name + ": " + value + "\r\n";
-    out += "Date: " + httpDate() + "\r\nServer: Trellis\r\n";
-    out += state.keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
-    m_chunked = false;
-    m_body.reset();
-    if (response.bodyDevice) {
-        if (response.bodyDeviceSize >= 0) {
-            out += "Content-Length: " + QByteArray::number(response.bodyDeviceSize) + "\r\n";
-        } else {
-            out += "Transfer-Encoding: chunked\r\n";
-            m_chunked = true;
-        }
-        if (!head)
-            m_body = response.bodyDevice;
-    } else if (response.status != 204 && response.status >= 200) {
-        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (response.bodyDevice && !response.bodyDevice->isOpen() &&
+        !response.bodyDevice->open(QIODevice::ReadOnly)) {
+        qCWarning(lcHttp) << "cannot open the body of a response to" << state.path;
+        response = errorResponse(500);
     }
-    out += "\r\n";
-    if (!head && !response.bodyDevice)
-        out += response.body;
-    m_socket->write(out);
+    const bool head = state.method == "HEAD";
+    m_status = response.status < 200 || response.status > 999 ? 500 : response.status;
+    m_body.reset();
+    m_chunked = false;
+    m_bodyRemaining = -1;
+    m_socket->write(responseHead(state, response, head));
     m_closeAfterWrite = !state.keepAlive;
-    Q_EMIT m_server->requestServed(state.method, state.path, response.status, state.clock.nsecsElapsed() / 1000, m_id);
-    if (m_body)
+    const bool bodyless = head || m_status == 204 || m_status == 304;
+    if (response.bodyDevice && !bodyless) {
+        m_body = std::move(response.bodyDevice);
         m_writing = streamBody();
+    } else if (response.bodyDevice) {
+        response.bodyDevice->close();
+        response.bodyDevice.reset();
+    }
+}
+
+QByteArray Connection::responseHead(Responder::State &state, const HttpResponse &response,
+                                    bool head)
+{
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(m_status) + ' ' + reasonPhrase(m_status) + "\r\n";
+    for (const auto &[name, value] : response.headers) {
+        if (isFramingHeader(name)) {
+            if (name.compare("Connection", Qt::CaseInsensitive) == 0 &&
+                value.toLower().contains("close"))
+                state.keepAlive = false;
+            continue;
+        }
+        if (!isSafeHeader(name, value)) {
+            qCWarning(lcHttp) << "dropped an unsafe response header" << name;
+            continue;
+        }
+        out += name + ": " + value + "\r\n";
+    }
+    const bool bodyless = m_status == 204 || m_status == 304;
+    if (bodyless) {
+        // RFC 9110 sections 15.3.5 and 15.4.5: no content, no length.
+    } else if (!response.bodyDevice) {
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    } else if (response.bodyDeviceSize >= 0) {
+        out += "Content-Length: " + QByteArray::number(response.bodyDeviceSize) + "\r\n";
+        m_bodyRemaining = response.bodyDeviceSize;
+    } else if (state.http10) {
+        state.keepAlive = false; // HTTP/1.0 knows no chunks: the body ends when we close
+    } else {
+        out += "Transfer-Encoding: chunked\r\n";
+        m_chunked = true;
+    }
+    out += "Date: " + httpDate() + "\r\nServer: Trellis\r\n";
+    out += state.keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    if (!head && !bodyless && !response.bodyDevice)
+        out += response.body;
+    return out;
 }
 
 bool Connection::streamBody()
 {
-    // Returns whether more remains to be written.
+    // Returns whether more remains to be written; reads at most a few chunks ahead of the
+    // socket, so a large file never sits in memory whole.
     while (m_socket->bytesToWrite() < kHighWater) {
-        const QByteArray chunk = m_body->read(kChunkBytes);
+        const qint64 want =
+            m_bodyRemaining < 0 ? kChunkBytes : std::min(kChunkBytes, m_bodyRemaining);
+        const QByteArray chunk = want > 0 ? m_body->read(want) : QByteArray();
         if (chunk.isEmpty()) {
+            if (m_bodyRemaining > 0) {
+                // The device was shorter than the length we announced: the client can only
+                // learn that the answer is broken from the connection closing.
+                qCWarning(lcHttp) << "response body ended" << m_bodyRemaining << "bytes early";
+                m_closeAfterWrite = true;
+            }
             if (m_chunked)
                 m_socket->write("0\r\n\r\n");
             m_body->close();
             m_body.reset();
             return false;
         }
+        if (m_bodyRemaining > 0)
+            m_bodyRemaining -= chunk.size();
         if (m_chunked)
             m_socket->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
         else
@@ -328,25 +402,21 @@ bool Connection::streamBody()
     return true;
 }
 
-void Connection::onBytesWritten()
-{
-    if (!m_writing)
-        return;
-    m_writing = streamBody();
-    if (!m_writing) {
-        finishResponse();
-        flush();
-    }
-}
-
 void Connection::finishResponse()
 {
+    const std::shared_ptr<Responder::State> state = m_queue.front();
     m_queue.pop_front();
+    state->response
+        .reset(); // a handler may keep its Responder long after; the body need not live on
+    Q_EMIT m_server->requestServed(state->method, state->path, m_status,
+                                   state->clock.nsecsElapsed() / 1000, m_id);
     if (m_closeAfterWrite) {
         close();
         return;
     }
-    armTimer();
+    // Below the pipelining limit again: read on where we stopped.
+    if (!m_stopReading && (!m_unparsed.isEmpty() || m_socket->bytesAvailable() > 0))
+        resumeReading();
 }
 
 } // namespace trellis::http

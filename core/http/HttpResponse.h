@@ -16,7 +16,8 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers; ///< e.g. {"Content-Type", "application/json"}
     QByteArray body;
     /// Instead of `body`: a device read and sent in chunks as the socket drains (media
-    /// downloads); the server owns it from here on and closes it when done.
+    /// downloads); the server owns it from here on, opens it if needed and closes it when done.
+    /// It must deliver its bytes without waiting (a file, a buffer): an empty read ends the body.
     std::shared_ptr<QIODevice> bodyDevice;
     qint64 bodyDeviceSize = -1; ///< known size, or -1 to send chunked
 

@@ -2,6 +2,8 @@
 
 #include "core/http/Connection.h"
 
+#include <QLoggingCategory>
+#include <QSslKey>
 #include <QSslSocket>
 #include <QTcpServer>
 
@@ -28,7 +30,8 @@ protected:
         }
         socket->setSslConfiguration(m_configuration);
         // A client that cannot complete the handshake is simply dropped.
-        QObject::connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &) { socket->abort(); });
+        QObject::connect(socket, &QSslSocket::sslErrors, socket,
+                         [socket](const QList<QSslError> &) { socket->abort(); });
         socket->startServerEncryption();
         addPendingConnection(socket);
     }
@@ -36,6 +39,23 @@ protected:
 private:
     QSslConfiguration m_configuration;
 };
+
+/// Over the connection limit: a plain-text client is told so before the socket closes; a TLS
+/// client has not finished its handshake, so it can only be dropped.
+void refuse(QTcpSocket *socket, bool secure)
+{
+    if (secure) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->write("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n"
+                  "Retry-After: 1\r\n\r\n");
+    socket->disconnectFromHost();
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        socket->deleteLater();
+}
 
 } // namespace
 
@@ -47,6 +67,7 @@ public:
     QList<QTcpServer *> listeners;
     quint64 nextConnectionId = 1;
     quint16 lastPort = 0;
+    int connections = 0; ///< live Connection objects, including those about to be deleted
 };
 
 HttpServer::HttpServer(Handler handler, HttpLimits limits, QObject *parent)
@@ -56,25 +77,37 @@ HttpServer::HttpServer(Handler handler, HttpLimits limits, QObject *parent)
     d->limits = limits;
 }
 
-HttpServer::~HttpServer() { close(); }
-
-Result<void> HttpServer::listen(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls)
+HttpServer::~HttpServer()
 {
+    close();
+    // Connections refer to d: they go now, not when QObject deletes its children.
+    qDeleteAll(findChildren<Connection *>(Qt::FindDirectChildrenOnly));
+}
+
+Result<void> HttpServer::listen(const QHostAddress &address, quint16 port,
+                                const std::optional<QSslConfiguration> &tls)
+{
+    if (tls && (tls->localCertificate().isNull() || tls->privateKey().isNull()))
+        return Error::invalidParam(
+            QStringLiteral("a TLS listener needs a certificate and its private key"));
     QTcpServer *listener = tls ? new TlsListener(*tls, this) : new QTcpServer(this);
     if (!listener->listen(address, port)) {
         const QString why = listener->errorString();
         delete listener;
-        return Error::io(QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port), why);
+        return Error::io(QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port),
+                         why);
     }
     const bool secure = tls.has_value();
     connect(listener, &QTcpServer::pendingConnectionAvailable, this, [this, listener, secure] {
         while (QTcpSocket *socket = listener->nextPendingConnection()) {
-            if (connectionCount() >= d->limits.maxConnections) {
-                socket->abort();
-                socket->deleteLater();
+            if (d->connections >= d->limits.maxConnections) {
+                refuse(socket, secure);
                 continue;
             }
-            new Connection(socket, d->nextConnectionId++, this, d->handler, d->limits, secure);
+            auto *connection =
+                new Connection(socket, d->nextConnectionId++, this, d->handler, d->limits, secure);
+            ++d->connections;
+            connect(connection, &QObject::destroyed, this, [this] { --d->connections; });
         }
     });
     d->listeners.append(listener);
@@ -82,23 +115,27 @@ Result<void> HttpServer::listen(const QHostAddress &address, quint16 port, const
     return {};
 }
 
-quint16 HttpServer::serverPort() const { return d->lastPort; }
+quint16 HttpServer::serverPort() const
+{
+    return d->lastPort;
+}
 
 void HttpServer::close()
 {
     for (QTcpServer *listener : std::as_const(d->listeners)) {
         listener->close();
-        delete listener;
+        listener->deleteLater(); // close() may run inside one of its signals
     }
     d->listeners.clear();
+    // Deferred deletion: close() may be called from inside a handler of one of these.
     const QList<Connection *> connections = findChildren<Connection *>(Qt::FindDirectChildrenOnly);
     for (Connection *connection : connections)
-        delete connection;
+        connection->abort();
 }
 
 int HttpServer::connectionCount() const
 {
-    return int(findChildren<Connection *>(Qt::FindDirectChildrenOnly).size());
+    return d->connections;
 }
 
 } // namespace trellis::http

@@ -35,15 +35,17 @@ private:
     std::shared_ptr<State> m_state;
 };
 
-/// Limits against hostile clients; breaking one answers 400/408/413/431 and closes.
+/// Limits against hostile clients; breaking one answers 400/408/413/431 and closes (after the
+/// answers to earlier pipelined requests, which keep their order).
 struct HttpLimits
 {
     int maxHeaderBytes = 16 * 1024;
     qint64 maxBodyBytes = 64 * 1024 * 1024; ///< media uploads are the largest bodies
-    int maxConnections = 512;
+    int maxConnections = 512;     ///< more are answered 503 (plain) or dropped (TLS)
     int headerTimeoutMs = 10'000; ///< to receive a request's headers and body
-    int idleTimeoutMs = 75'000;   ///< keep-alive connection with nothing in flight
-    int maxPipelined = 32;        ///< requests waiting on one connection
+    int idleTimeoutMs = 75'000;   ///< keep-alive connection with nothing in flight; also how
+                                  ///< long a client may stop reading a streamed answer
+    int maxPipelined = 32;        ///< requests waiting on one connection; past it, reading pauses
 };
 
 /// An HTTP/1.1 server (plain or TLS) on the calling thread's event loop: keep-alive,

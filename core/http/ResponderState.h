@@ -17,6 +17,7 @@ struct Responder::State
     QByteArray method;
     QByteArray path;
     bool keepAlive = true;
+    bool http10 = false; ///< no chunked answers for this client
     bool sent = false;
     bool abandoned = false;
     std::optional<HttpResponse> response;
