@@ -32,6 +32,7 @@
 #include "core/storage/ClientDataStore.h"
 #include "core/storage/Database.h"
 #include "core/storage/EventStore.h"
+#include "core/storage/KeyStore.h"
 #include "core/storage/RoomStore.h"
 
 #include <QDateTime>
@@ -56,6 +57,7 @@ struct Homeserver::Parts
     std::unique_ptr<storage::ClientDataStore> clientData;
     std::unique_ptr<storage::EventStore> events;
     std::unique_ptr<storage::RoomStore> rooms;
+    std::unique_ptr<storage::KeyStore> keys;
     std::unique_ptr<rooms::LocalEventBuilder> builder;
     std::unique_ptr<services::SyncNotifier> notifier;
     std::unique_ptr<services::TypingTracker> typing;
@@ -138,6 +140,17 @@ Result<ServerStatus> Homeserver::open()
     if (!rooms)
         return rooms.error();
     d->rooms = std::move(*rooms);
+    auto keys = storage::KeyStore::open(*d->database);
+    if (!keys)
+        return keys.error();
+    d->keys = std::move(*keys);
+    // The server's own key joins the keys it has ever used (federation publishes past ones
+    // as old_verify_keys), valid for a week from each start.
+    constexpr qint64 kKeyValidityMs = 7LL * 24 * 3600 * 1000;
+    if (auto stored = d->keys->storeKey({config.serverName.toString(), m_options.signingKey.keyId(),
+                                         m_options.signingKey.publicKey(), wallClock() + kKeyValidityMs, wallClock()});
+        !stored)
+        return stored.error();
     if (auto account = ensureAccount(); !account)
         return account.error();
 

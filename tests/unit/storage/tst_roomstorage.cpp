@@ -4,6 +4,7 @@
 #include "core/room/RoomBuilder.h"
 #include "core/storage/Database.h"
 #include "core/storage/EventStore.h"
+#include "core/storage/KeyStore.h"
 #include "core/storage/RoomStore.h"
 
 #include <QTemporaryDir>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void stateChainsAreBounded();
     void transactionsAndPagination();
     void aliases();
+    void serverKeys();
 };
 
 void TestRoomStorage::persistAndReadBack()
@@ -210,6 +212,25 @@ void TestRoomStorage::aliases()
     QVERIFY(!f.rooms->roomForAlias(alias)->has_value());
     QVERIFY(f.rooms->setPublic(room, true));
     QCOMPARE(*f.rooms->publicRooms(), QList<RoomId>{room});
+}
+
+void TestRoomStorage::serverKeys()
+{
+    Fixture f;
+    f.open();
+    auto keys = KeyStore::open(*f.db);
+    QVERIFY(keys);
+    const QByteArray raw(32, 'k');
+    QVERIFY((*keys)->storeKey({QStringLiteral("a.test"), QStringLiteral("ed25519:1"), raw, 2000, 10}));
+    QVERIFY((*keys)->storeKey({QStringLiteral("a.test"), QStringLiteral("ed25519:1"), raw, 1000, 20})); // validity never shrinks
+    QVERIFY((*keys)->storeKey({QStringLiteral("a.test"), QStringLiteral("ed25519:2"), raw, 3000, 30}));
+    QVERIFY(!(*keys)->storeKey({QStringLiteral("a.test"), QStringLiteral("ed25519:3"), QByteArray(5, 'x'), 1, 1}));
+    QCOMPARE((*keys)->key(QStringLiteral("a.test"), QStringLiteral("ed25519:1"))->value().validUntilTs, 2000);
+    QCOMPARE((*keys)->key(QStringLiteral("a.test"), QStringLiteral("ed25519:1"))->value().fetchedTs, 20);
+    const auto all = *(*keys)->keys(QStringLiteral("a.test"));
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.first().keyId, QStringLiteral("ed25519:2"));
+    QVERIFY(!(*keys)->key(QStringLiteral("b.test"), QStringLiteral("ed25519:1"))->has_value());
 }
 
 QTEST_GUILESS_MAIN(TestRoomStorage)
