@@ -229,7 +229,46 @@ Result<std::optional<json::Object>> SyncService::joinedRoom(const SyncRequest &r
     counts.insert("highlight_count", json::Value(qint64(0)));
     counts.insert("notification_count", json::Value(qint64(0)));
     section->insert("unread_notifications", json::Value(std::move(counts)));
+    if (full) {
+        auto summary = roomSummary(request, roomId);
+        if (!summary)
+            return summary.error();
+        section->insert("summary", json::Value(std::move(*summary)));
+    }
     return std::optional<json::Object>(std::move(*section));
+}
+
+Result<json::Object> SyncService::roomSummary(const SyncRequest &request, const QString &roomId)
+{
+    // client-server-api "GET /sync": RoomSummary, so that clients can name unnamed rooms.
+    auto state = m_rooms.currentState(*RoomId::parse(roomId));
+    if (!state)
+        return state.error();
+    StoreEventProvider provider(m_events);
+    qint64 joined = 0, invited = 0;
+    QStringList heroes;
+    for (auto it = state->constBegin(); it != state->constEnd(); ++it) {
+        if (it.key().type != auth::types::member)
+            continue;
+        const QString membership = memberOf(provider.event(*it));
+        if (membership == auth::memberships::join)
+            ++joined;
+        else if (membership == auth::memberships::invite)
+            ++invited;
+        else
+            continue;
+        if (it.key().stateKey != request.session.userId.toString())
+            heroes.append(it.key().stateKey);
+    }
+    heroes.sort();
+    json::Array heroList;
+    for (const QString &hero : heroes.mid(0, 5))
+        heroList.push_back(text(hero));
+    json::Object summary;
+    summary.insert("m.heroes", json::Value(std::move(heroList)));
+    summary.insert("m.joined_member_count", json::Value(joined));
+    summary.insert("m.invited_member_count", json::Value(invited));
+    return summary;
 }
 
 Result<std::optional<json::Object>> SyncService::leftRoom(const SyncRequest &request, const QString &roomId,

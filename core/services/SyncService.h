@@ -62,6 +62,7 @@ private:
                                                  qint64 leaveStream);
     Result<json::Object> timelineAndState(const SyncRequest &request, const QString &roomId, qint64 from,
                                           qint64 to, bool full);
+    Result<json::Object> roomSummary(const SyncRequest &request, const QString &roomId);
     Result<json::Object> ephemeral(const SyncRequest &request, const QString &roomId, const SyncToken &now, bool full);
     /// The user's membership in the state before `eventId` (empty if none).
     Result<QString> membershipBefore(const EventId &eventId, const UserId &user);
