@@ -138,10 +138,6 @@
             <translation>Ein persönlicher Matrix-Homeserver und ein Werkzeug, um in Matrix-Räume hineinzusehen: in ihre Ereignisgraphen und darin, wie die Zustandsauflösung über sie entscheidet.</translation>
         </message>
         <message>
-            <source>This build holds the protocol kernel: canonical JSON, signing keys, event hashes, event IDs and redaction for room versions 1 to 12. Use trellis-cli to work with them. The server, the rooms and the DAG and state-resolution views come next.</source>
-            <translation>Diese Version enthält den Protokollkern: kanonisches JSON, Signaturschlüssel, Ereignis-Hashes, Ereignis-IDs und Schwärzung für die Raumversionen 1 bis 12. Mit trellis-cli lässt sich damit arbeiten. Als Nächstes folgen der Server, die Räume sowie die DAG- und Zustandsauflösungsansichten.</translation>
-        </message>
-        <message>
             <source>Server not running</source>
             <translation>Server läuft nicht</translation>
         </message>
@@ -168,6 +164,10 @@
         <message>
             <source>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;A personal, federating Matrix homeserver and an explorer for room event graphs and state resolution.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;Ein persönlicher, föderierender Matrix-Homeserver und ein Werkzeug zur Erkundung der Ereignisgraphen von Räumen und ihrer Zustandsauflösung.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</source>
+            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an. trellis-cli arbeitet mit Raum-Dumps: ihrem DAG-Layout, der Zustandsauflösung und der Autorisierung. Die DAG- und Zustandsauflösungsansichten des Explorers folgen als Nächstes.</translation>
         </message>
     </context>
     <context>

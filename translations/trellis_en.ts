@@ -138,10 +138,6 @@
             <translation>A personal Matrix homeserver and an explorer for Matrix rooms: their event graphs and how state resolution decides them.</translation>
         </message>
         <message>
-            <source>This build holds the protocol kernel: canonical JSON, signing keys, event hashes, event IDs and redaction for room versions 1 to 12. Use trellis-cli to work with them. The server, the rooms and the DAG and state-resolution views come next.</source>
-            <translation>This build holds the protocol kernel: canonical JSON, signing keys, event hashes, event IDs and redaction for room versions 1 to 12. Use trellis-cli to work with them. The server, the rooms and the DAG and state-resolution views come next.</translation>
-        </message>
-        <message>
             <source>Server not running</source>
             <translation>Server not running</translation>
         </message>
@@ -168,6 +164,10 @@
         <message>
             <source>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;A personal, federating Matrix homeserver and an explorer for room event graphs and state resolution.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;A personal, federating Matrix homeserver and an explorer for room event graphs and state resolution.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</source>
+            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</translation>
         </message>
     </context>
     <context>

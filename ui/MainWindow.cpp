@@ -34,9 +34,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     what->setObjectName(QStringLiteral("descriptionLabel"));
 
     auto *status = new QLabel(
-        tr("This build holds the protocol kernel: canonical JSON, signing keys, event hashes, "
-           "event IDs and redaction for room versions 1 to 12. Use trellis-cli to work with "
-           "them. The server, the rooms and the DAG and state-resolution views come next."),
+        tr("Your homeserver runs in the background (see the Server panel below); log into it "
+           "with any Matrix client. trellis-cli works with room dumps: their DAG layout, state "
+           "resolution and authorisation. The explorer's DAG and state-resolution views come "
+           "next."),
         central);
     status->setWordWrap(true);
     status->setObjectName(QStringLiteral("statusLabel"));
