@@ -169,6 +169,22 @@
             <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</source>
             <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an. trellis-cli arbeitet mit Raum-Dumps: ihrem DAG-Layout, der Zustandsauflösung und der Autorisierung. Die DAG- und Zustandsauflösungsansichten des Explorers folgen als Nächstes.</translation>
         </message>
+        <message>
+            <source>Welcome</source>
+            <translation>Willkommen</translation>
+        </message>
+        <message>
+            <source>&amp;Open Room Dump…</source>
+            <translation>Raum-Dump ö&amp;ffnen…</translation>
+        </message>
+        <message>
+            <source>Open Room Dump</source>
+            <translation>Raum-Dump öffnen</translation>
+        </message>
+        <message>
+            <source>Room dumps (*.json);;All files (*)</source>
+            <translation>Raum-Dumps (*.json);;Alle Dateien (*)</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::ServerDashboard</name>
@@ -263,6 +279,187 @@
         <message>
             <source>Failed: %1</source>
             <translation>Fehlgeschlagen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::dag::DagExplorer</name>
+        <message>
+            <source>Events: %1; checking the room…</source>
+            <translation>Ereignisse: %1; der Raum wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Events: %1</source>
+            <translation>Ereignisse: %1</translation>
+        </message>
+        <message>
+            <source>Find: event ID prefix, sender or type</source>
+            <translation>Suchen: Anfang der Ereignis-ID, Absender oder Typ</translation>
+        </message>
+        <message>
+            <source>Go to depth</source>
+            <translation>Gehe zu Tiefe</translation>
+        </message>
+        <message>
+            <source>No event at depth %1 or deeper</source>
+            <translation>Kein Ereignis in Tiefe %1 oder tiefer</translation>
+        </message>
+        <message>
+            <source>Auth edges</source>
+            <translation>Auth-Kanten</translation>
+        </message>
+        <message>
+            <source>Types</source>
+            <translation>Typen</translation>
+        </message>
+        <message>
+            <source>−</source>
+            <translation>−</translation>
+        </message>
+        <message>
+            <source>+</source>
+            <translation>+</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Exportieren…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen…</translation>
+        </message>
+        <message>
+            <source>Loading %1…</source>
+            <translation>%1 wird geladen…</translation>
+        </message>
+        <message>
+            <source>No event matches “%1”</source>
+            <translation>Kein Ereignis passt zu „%1“</translation>
+        </message>
+        <message>
+            <source>Visible part as PNG (*.png)</source>
+            <translation>Sichtbarer Teil als PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Whole graph as PNG (*.png)</source>
+            <translation>Ganzer Graph als PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Whole graph as SVG (*.svg)</source>
+            <translation>Ganzer Graph als SVG (*.svg)</translation>
+        </message>
+        <message>
+            <source>Export the graph</source>
+            <translation>Graph exportieren</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::dag::EventDetailsPanel</name>
+        <message>
+            <source>No event selected</source>
+            <translation>Kein Ereignis ausgewählt</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>State key</source>
+            <translation>Zustandsschlüssel</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Ereignis</translation>
+        </message>
+        <message>
+            <source>First event</source>
+            <translation>Erstes Ereignis</translation>
+        </message>
+        <message>
+            <source>Second event</source>
+            <translation>Zweites Ereignis</translation>
+        </message>
+        <message>
+            <source>PDU</source>
+            <translation>PDU</translation>
+        </message>
+        <message>
+            <source>State before</source>
+            <translation>Zustand davor</translation>
+        </message>
+        <message>
+            <source>State after</source>
+            <translation>Zustand danach</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Unterschied</translation>
+        </message>
+        <message>
+            <source>%1 compared with %2</source>
+            <translation>%1 verglichen mit %2</translation>
+        </message>
+        <message>
+            <source>This event is not in the dump: another event cites it as a prev event.</source>
+            <translation>Dieses Ereignis ist nicht im Dump: ein anderes Ereignis nennt es als vorheriges Ereignis.</translation>
+        </message>
+        <message>
+            <source>Content hash: %1 · signed by: %2 (not verified)</source>
+            <translation>Inhalts-Hash: %1 · signiert von: %2 (nicht geprüft)</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keiner</translation>
+        </message>
+        <message>
+            <source>nobody</source>
+            <translation>niemand</translation>
+        </message>
+        <message>
+            <source>Missing event</source>
+            <translation>Fehlendes Ereignis</translation>
+        </message>
+        <message>
+            <source>The replay failed: %1</source>
+            <translation>Das Nachspielen ist fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Checking the room…</source>
+            <translation>Der Raum wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Angenommen</translation>
+        </message>
+        <message>
+            <source>its auth events</source>
+            <translation>seine Auth-Ereignisse</translation>
+        </message>
+        <message>
+            <source>the state before it</source>
+            <translation>den Zustand davor</translation>
+        </message>
+        <message>
+            <source>Rejected against %1 by rule %2 (%3): %4</source>
+            <translation>Abgelehnt gegen %1 durch Regel %2 (%3): %4</translation>
+        </message>
+        <message>
+            <source>The states could not be computed: %1</source>
+            <translation>Die Zustände konnten nicht berechnet werden: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::dag::RoomDumpDocument</name>
+        <message>
+            <source>Cannot open the room dump %1: %2</source>
+            <translation>Der Raum-Dump %1 kann nicht geöffnet werden: %2</translation>
+        </message>
+        <message>
+            <source>Cannot replay the room dump %1: %2</source>
+            <translation>Der Raum-Dump %1 kann nicht nachgespielt werden: %2</translation>
         </message>
     </context>
 </TS>

@@ -169,6 +169,22 @@
             <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</source>
             <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</translation>
         </message>
+        <message>
+            <source>Welcome</source>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <source>&amp;Open Room Dump…</source>
+            <translation>&amp;Open Room Dump…</translation>
+        </message>
+        <message>
+            <source>Open Room Dump</source>
+            <translation>Open Room Dump</translation>
+        </message>
+        <message>
+            <source>Room dumps (*.json);;All files (*)</source>
+            <translation>Room dumps (*.json);;All files (*)</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::ServerDashboard</name>
@@ -263,6 +279,187 @@
         <message>
             <source>Failed: %1</source>
             <translation>Failed: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::dag::DagExplorer</name>
+        <message>
+            <source>Events: %1; checking the room…</source>
+            <translation>Events: %1; checking the room…</translation>
+        </message>
+        <message>
+            <source>Events: %1</source>
+            <translation>Events: %1</translation>
+        </message>
+        <message>
+            <source>Find: event ID prefix, sender or type</source>
+            <translation>Find: event ID prefix, sender or type</translation>
+        </message>
+        <message>
+            <source>Go to depth</source>
+            <translation>Go to depth</translation>
+        </message>
+        <message>
+            <source>No event at depth %1 or deeper</source>
+            <translation>No event at depth %1 or deeper</translation>
+        </message>
+        <message>
+            <source>Auth edges</source>
+            <translation>Auth edges</translation>
+        </message>
+        <message>
+            <source>Types</source>
+            <translation>Types</translation>
+        </message>
+        <message>
+            <source>−</source>
+            <translation>−</translation>
+        </message>
+        <message>
+            <source>+</source>
+            <translation>+</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Loading %1…</source>
+            <translation>Loading %1…</translation>
+        </message>
+        <message>
+            <source>No event matches “%1”</source>
+            <translation>No event matches “%1”</translation>
+        </message>
+        <message>
+            <source>Visible part as PNG (*.png)</source>
+            <translation>Visible part as PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Whole graph as PNG (*.png)</source>
+            <translation>Whole graph as PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Whole graph as SVG (*.svg)</source>
+            <translation>Whole graph as SVG (*.svg)</translation>
+        </message>
+        <message>
+            <source>Export the graph</source>
+            <translation>Export the graph</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Cannot write %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::dag::EventDetailsPanel</name>
+        <message>
+            <source>No event selected</source>
+            <translation>No event selected</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>State key</source>
+            <translation>State key</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>First event</source>
+            <translation>First event</translation>
+        </message>
+        <message>
+            <source>Second event</source>
+            <translation>Second event</translation>
+        </message>
+        <message>
+            <source>PDU</source>
+            <translation>PDU</translation>
+        </message>
+        <message>
+            <source>State before</source>
+            <translation>State before</translation>
+        </message>
+        <message>
+            <source>State after</source>
+            <translation>State after</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Difference</translation>
+        </message>
+        <message>
+            <source>%1 compared with %2</source>
+            <translation>%1 compared with %2</translation>
+        </message>
+        <message>
+            <source>This event is not in the dump: another event cites it as a prev event.</source>
+            <translation>This event is not in the dump: another event cites it as a prev event.</translation>
+        </message>
+        <message>
+            <source>Content hash: %1 · signed by: %2 (not verified)</source>
+            <translation>Content hash: %1 · signed by: %2 (not verified)</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>nobody</source>
+            <translation>nobody</translation>
+        </message>
+        <message>
+            <source>Missing event</source>
+            <translation>Missing event</translation>
+        </message>
+        <message>
+            <source>The replay failed: %1</source>
+            <translation>The replay failed: %1</translation>
+        </message>
+        <message>
+            <source>Checking the room…</source>
+            <translation>Checking the room…</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>its auth events</source>
+            <translation>its auth events</translation>
+        </message>
+        <message>
+            <source>the state before it</source>
+            <translation>the state before it</translation>
+        </message>
+        <message>
+            <source>Rejected against %1 by rule %2 (%3): %4</source>
+            <translation>Rejected against %1 by rule %2 (%3): %4</translation>
+        </message>
+        <message>
+            <source>The states could not be computed: %1</source>
+            <translation>The states could not be computed: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::dag::RoomDumpDocument</name>
+        <message>
+            <source>Cannot open the room dump %1: %2</source>
+            <translation>Cannot open the room dump %1: %2</translation>
+        </message>
+        <message>
+            <source>Cannot replay the room dump %1: %2</source>
+            <translation>Cannot replay the room dump %1: %2</translation>
         </message>
     </context>
 </TS>

@@ -1,15 +1,24 @@
 #include "ui/MainWindow.h"
 
+#include "ui/dag/DagExplorer.h"
+
 #include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace trellis::ui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("Trellis"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -47,7 +56,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     layout->addWidget(what);
     layout->addWidget(status);
     layout->addStretch(1);
-    setCentralWidget(central);
+    // The introduction stays as the first tab; each opened room dump gets a closable one.
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->addTab(central, tr("Welcome"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (index > 0)
+            delete m_tabs->widget(index);
+    });
+    setCentralWidget(m_tabs);
+    setAcceptDrops(true);
 
     createMenus();
     statusBar()->showMessage(tr("Server not running"));
@@ -57,11 +77,52 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Room Dump…"), this, &MainWindow::chooseRoomDump);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Trellis"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::chooseRoomDump()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Room Dump"), QString(),
+                                                      tr("Room dumps (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openRoomDump(path);
+}
+
+void MainWindow::openRoomDump(const QString &path)
+{
+    auto *explorer = new dag::DagExplorer(m_tabs);
+    const int index = m_tabs->addTab(explorer, QFileInfo(path).fileName());
+    m_tabs->setTabToolTip(index, path);
+    m_tabs->setCurrentIndex(index);
+    connect(explorer, &dag::DagExplorer::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+    explorer->open(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(u".json", Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(u".json", Qt::CaseInsensitive))
+            openRoomDump(url.toLocalFile());
+    }
+    event->acceptProposedAction();
 }
 
 void MainWindow::showAbout()

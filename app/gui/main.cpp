@@ -36,6 +36,11 @@ int main(int argc, char *argv[])
     trellis::app::ServerController server(&window, dataDirectory);
     window.resize(1100, 760);
     window.show();
+    // `trellis FILE...` opens room dumps in the DAG explorer.
+    for (const QString &argument : QApplication::arguments().mid(1)) {
+        if (!argument.startsWith(u'-'))
+            window.openRoomDump(argument);
+    }
     QMetaObject::invokeMethod(&server, &trellis::app::ServerController::start, Qt::QueuedConnection);
     // For the README's screenshots (packaging/screenshots.sh): grab the window once the
     // server had time to start, then stop.

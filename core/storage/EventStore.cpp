@@ -11,11 +11,18 @@ namespace trellis::storage {
 namespace {
 
 const QString kColumns = QStringLiteral(
-    "stream_ordering, json, room_version, rejection, soft_failed, outlier, redacted_by, txn_device, txn_id");
+    "stream_ordering, json, room_version, rejection, soft_failed, outlier, redacted_by, txn_device, txn_id,"
+    " rejected_rule, rejected_detail");
 
 QVariant nullIfEmpty(const QString &text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+/// A null QString binds as SQL NULL; the empty state key of most state events must not.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
 }
 
 } // namespace
@@ -90,20 +97,26 @@ Result<void> EventStore::writeEdges(const events::Pdu &pdu)
 
 Result<void> EventStore::updateExtremities(const events::Pdu &pdu, bool accepted)
 {
-    // Forward extremities: accepted events nothing cites yet (server-server-api "Forward
-    // extremities"); the new event replaces the ones it cites.
+    // Forward extremities: accepted events no accepted event cites yet (server-server-api
+    // "Forward extremities"); the new event replaces the ones it cites. A rejected,
+    // soft-failed or outlier event is no part of the DAG the room grows from: it neither
+    // becomes an extremity nor retires the events it cites.
+    if (!accepted)
+        return {};
     const QString room = pdu.roomId().toString();
     QSqlQuery &remove = m_db.cached(QStringLiteral("DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?"));
     for (const EventId &id : pdu.prevEvents()) {
         if (auto ran = m_db.exec(remove, {room, id.toString()}); !ran)
             return ran;
     }
-    if (!accepted)
-        return {};
-    QSqlQuery &cited = m_db.cached(QStringLiteral("SELECT 1 FROM event_edges WHERE prev_event_id = ? LIMIT 1"));
+    QSqlQuery &cited = m_db.cached(QStringLiteral(
+        "SELECT 1 FROM event_edges e JOIN events c ON c.event_id = e.event_id WHERE e.prev_event_id = ?"
+        " AND c.rejection = 0 AND c.soft_failed = 0 AND c.outlier = 0 LIMIT 1"));
     if (auto ran = m_db.exec(cited, {pdu.eventId().toString()}); !ran)
         return ran;
-    if (cited.next())
+    const bool isCited = cited.next();
+    cited.finish();
+    if (isCited)
         return {};
     QSqlQuery &add = m_db.cached(QStringLiteral("INSERT OR IGNORE INTO forward_extremities (room_id, event_id) VALUES (?, ?)"));
     return m_db.exec(add, {room, pdu.eventId().toString()});
@@ -116,30 +129,47 @@ Result<void> EventStore::updateCurrentState(const NewEvent &event, qint64 before
     if (auto ran = m_db.exec(current, {room}); !ran)
         return ran;
     const bool known = current.next();
-    const bool extendsCurrent = known && !current.value(0).isNull() && current.value(0).toLongLong() == beforeGroup;
+    const bool extendsCurrent = !event.currentState && known && !current.value(0).isNull()
+                                && current.value(0).toLongLong() == beforeGroup;
+    current.finish();
+    auto target = currentGroup(event, afterGroup);
+    if (!target)
+        return target.error();
     QSqlQuery &upsert = m_db.cached(QStringLiteral(
         "INSERT OR REPLACE INTO current_state (room_id, type, state_key, event_id) VALUES (?, ?, ?, ?)"));
     if (extendsCurrent) {
         // The usual case: one more state event on top of the current state.
         if (beforeGroup == afterGroup)
             return {}; // a message: the room's state does not move
-        if (auto ran = m_db.exec(upsert, {room, event.pdu.type(), *event.pdu.stateKey(), event.pdu.eventId().toString()}); !ran)
+        if (auto ran = m_db.exec(upsert, {room, event.pdu.type(), text(*event.pdu.stateKey()), event.pdu.eventId().toString()}); !ran)
             return ran;
     } else {
         // The room moved elsewhere (its first event, or a merge): write the state in full.
-        auto state = m_states.state(afterGroup);
+        auto state = m_states.state(*target);
         if (!state)
             return state.error();
         QSqlQuery &clear = m_db.cached(QStringLiteral("DELETE FROM current_state WHERE room_id = ?"));
         if (auto ran = m_db.exec(clear, {room}); !ran)
             return ran;
         for (auto it = state->constBegin(); it != state->constEnd(); ++it) {
-            if (auto ran = m_db.exec(upsert, {room, it.key().type, it.key().stateKey, it.value().toString()}); !ran)
+            if (auto ran = m_db.exec(upsert, {room, text(it.key().type), text(it.key().stateKey), it.value().toString()}); !ran)
                 return ran;
         }
     }
     QSqlQuery &move = m_db.cached(QStringLiteral("UPDATE rooms SET current_state_group = ? WHERE room_id = ?"));
-    return m_db.exec(move, {afterGroup, room});
+    return m_db.exec(move, {*target, room});
+}
+
+Result<qint64> EventStore::currentGroup(const NewEvent &event, qint64 afterGroup)
+{
+    if (!event.currentState)
+        return afterGroup;
+    auto after = m_states.state(afterGroup);
+    if (!after)
+        return after.error();
+    if (*after == *event.currentState)
+        return afterGroup;
+    return m_states.storeGroup(event.pdu.roomId().toString(), afterGroup, *event.currentState);
 }
 
 Result<void> EventStore::updateMembership(const events::Pdu &pdu, qint64 streamOrdering)
@@ -175,7 +205,7 @@ Result<qint64> EventStore::persist(const NewEvent &event)
         " json, outlier, rejection, rejected_rule, rejected_detail, soft_failed, state_before, state_after,"
         " txn_device, txn_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QVariantList row{pdu.eventId().toString(), pdu.roomId().toString(), pdu.roomVersion().id, pdu.type(),
-                           pdu.stateKey() ? QVariant(*pdu.stateKey()) : QVariant(QMetaType::fromType<QString>()),
+                           pdu.stateKey() ? QVariant(text(*pdu.stateKey())) : QVariant(QMetaType::fromType<QString>()),
                            pdu.sender().toString(), pdu.depth(), pdu.originServerTs(),
                            json::toCanonicalBytes(json::Value(pdu.json())), event.outlier ? 1 : 0, int(event.rejection),
                            nullIfEmpty(event.rejectedRule), nullIfEmpty(event.rejectedDetail), event.softFailed ? 1 : 0,
@@ -213,9 +243,14 @@ Result<QList<StoredEvent>> EventStore::readEvents(QSqlQuery &query)
             return Error::io(QStringLiteral("a stored event is damaged"), pdu.error().message);
         StoredEvent stored{*pdu, query.value(0).toLongLong(), stateres::Rejection(query.value(3).toInt()),
                            query.value(4).toBool(), query.value(5).toBool(), std::nullopt,
-                           query.value(7).toString(), query.value(8).toString()};
-        if (!query.value(6).isNull())
-            stored.redactedBy = *EventId::parse(query.value(6).toString());
+                           query.value(7).toString(), query.value(8).toString(),
+                           query.value(9).toString(), query.value(10).toString()};
+        if (!query.value(6).isNull()) {
+            auto redactedBy = storedId<EventId>(query.value(6));
+            if (!redactedBy)
+                return redactedBy.error();
+            stored.redactedBy = *redactedBy;
+        }
         events.append(std::move(stored));
     }
     return events;
@@ -257,7 +292,11 @@ Result<std::optional<EventId>> EventStore::eventIdForTxn(const QString &device, 
         return ran.error();
     if (!query.next())
         return std::optional<EventId>();
-    return std::optional<EventId>(*EventId::parse(query.value(0).toString()));
+    auto id = storedId<EventId>(query.value(0));
+    query.finish();
+    if (!id)
+        return id.error();
+    return std::optional<EventId>(*id);
 }
 
 Result<QList<StoredEvent>> EventStore::roomEvents(const RoomId &room, qint64 fromExclusive, qint64 toInclusive,

@@ -27,6 +27,11 @@ struct NewEvent
     bool softFailed = false;
     bool outlier = false;
     stateres::StateSet stateBefore; ///< the state before the event (resolved over its prev events)
+    /// The room's state once this event is in, when the caller resolved it over every forward
+    /// extremity (an event on a side branch of a fork). Unset: the room's current state becomes
+    /// the state after this event, right whenever the event extends every extremity, as local
+    /// events do. Used only for accepted events.
+    std::optional<stateres::StateSet> currentState;
     QString txnDevice;              ///< the sending device and its transaction ID, if local
     QString txnId;
 };
@@ -42,6 +47,8 @@ struct StoredEvent
     std::optional<EventId> redactedBy;
     QString txnDevice;
     QString txnId;
+    QString rejectedRule; ///< empty unless rejected (or soft-failed) with a rule named
+    QString rejectedDetail;
 };
 
 /// The events of every room (ARCHITECTURE "core/storage"), with their DAG edges, their state
@@ -73,6 +80,10 @@ public:
     Result<stateres::StateSet> stateAfter(const EventId &id);
 
     StateStore &states() { return m_states; }
+    /// Forgets cached events. Call after rolling back a transaction in which events were
+    /// persisted or read: the cache would still answer for events that are not stored.
+    /// (State groups need no such care: their IDs are never reused.)
+    void discardCaches() { m_cache.clear(); }
 
 private:
     explicit EventStore(Database &db) : m_db(db), m_states(db), m_cache(20'000) {}
@@ -80,6 +91,7 @@ private:
     Result<void> writeEdges(const events::Pdu &pdu);
     Result<void> updateExtremities(const events::Pdu &pdu, bool accepted);
     Result<void> updateCurrentState(const NewEvent &event, qint64 beforeGroup, qint64 afterGroup);
+    Result<qint64> currentGroup(const NewEvent &event, qint64 afterGroup);
     Result<void> updateMembership(const events::Pdu &pdu, qint64 streamOrdering);
     Result<QList<StoredEvent>> readEvents(QSqlQuery &query);
     Result<std::optional<qint64>> groupOf(const EventId &id, bool after);

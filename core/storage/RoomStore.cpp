@@ -41,8 +41,12 @@ Result<QList<EventId>> RoomStore::extremities(const RoomId &room)
     if (auto ran = m_db.exec(query, {room.toString()}); !ran)
         return ran.error();
     QList<EventId> ids;
-    while (query.next())
-        ids.append(*EventId::parse(query.value(0).toString()));
+    while (query.next()) {
+        auto id = storedId<EventId>(query.value(0));
+        if (!id)
+            return id.error();
+        ids.append(*id);
+    }
     return ids;
 }
 
@@ -52,9 +56,30 @@ Result<stateres::StateSet> RoomStore::currentState(const RoomId &room)
     if (auto ran = m_db.exec(query, {room.toString()}); !ran)
         return ran.error();
     stateres::StateSet state;
-    while (query.next())
-        state.insert(auth::StateKey(query.value(0).toString(), query.value(1).toString()), *EventId::parse(query.value(2).toString()));
+    while (query.next()) {
+        auto id = storedId<EventId>(query.value(2));
+        if (!id)
+            return id.error();
+        state.insert(auth::StateKey(query.value(0).toString(), query.value(1).toString()), *id);
+    }
     return state;
+}
+
+Result<std::optional<EventId>> RoomStore::currentStateEvent(const RoomId &room, const QString &type,
+                                                            const QString &stateKey)
+{
+    QSqlQuery &query = m_db.cached(QStringLiteral(
+        "SELECT event_id FROM current_state WHERE room_id = ? AND type = ? AND state_key = ?"));
+    const QString key = stateKey.isNull() ? QStringLiteral("") : stateKey;
+    if (auto ran = m_db.exec(query, {room.toString(), type, key}); !ran)
+        return ran.error();
+    if (!query.next())
+        return std::optional<EventId>();
+    auto id = storedId<EventId>(query.value(0));
+    query.finish();
+    if (!id)
+        return id.error();
+    return std::optional<EventId>(*id);
 }
 
 Result<std::optional<Membership>> RoomStore::membership(const RoomId &room, const UserId &user)
@@ -64,14 +89,23 @@ Result<std::optional<Membership>> RoomStore::membership(const RoomId &room, cons
         return ran.error();
     if (!query.next())
         return std::optional<Membership>();
-    return std::optional<Membership>(Membership{query.value(0).toString(), *EventId::parse(query.value(1).toString()), query.value(2).toLongLong()});
+    auto id = storedId<EventId>(query.value(1));
+    if (!id)
+        return id.error();
+    Membership found{query.value(0).toString(), *id, query.value(2).toLongLong()};
+    query.finish();
+    return std::optional<Membership>(found);
 }
 
 Result<QList<RoomId>> RoomStore::roomList(QSqlQuery &query)
 {
     QList<RoomId> rooms;
-    while (query.next())
-        rooms.append(*RoomId::parse(query.value(0).toString()));
+    while (query.next()) {
+        auto id = storedId<RoomId>(query.value(0));
+        if (!id)
+            return id.error();
+        rooms.append(*id);
+    }
     return rooms;
 }
 
@@ -93,8 +127,11 @@ Result<QList<MembershipChange>> RoomStore::membershipChangesAfter(const UserId &
     QList<MembershipChange> changes;
     QHash<QString, qsizetype> latest;
     while (query.next()) {
-        MembershipChange change{*RoomId::parse(query.value(0).toString()), query.value(1).toString(),
-                                *EventId::parse(query.value(2).toString()), query.value(3).toLongLong()};
+        auto room = storedId<RoomId>(query.value(0));
+        auto event = storedId<EventId>(query.value(2));
+        if (!room || !event)
+            return room ? event.error() : room.error();
+        MembershipChange change{*room, query.value(1).toString(), *event, query.value(3).toLongLong()};
         const auto at = latest.constFind(change.roomId.toString());
         if (at != latest.cend()) {
             changes[*at] = change;
@@ -136,7 +173,11 @@ Result<std::optional<RoomId>> RoomStore::roomForAlias(const RoomAlias &alias)
         return ran.error();
     if (!query.next())
         return std::optional<RoomId>();
-    return std::optional<RoomId>(*RoomId::parse(query.value(0).toString()));
+    auto id = storedId<RoomId>(query.value(0));
+    query.finish();
+    if (!id)
+        return id.error();
+    return std::optional<RoomId>(*id);
 }
 
 Result<QStringList> RoomStore::aliasesForRoom(const RoomId &room)

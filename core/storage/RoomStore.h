@@ -50,6 +50,9 @@ public:
     /// Sorted by event ID.
     Result<QList<EventId>> extremities(const RoomId &room);
     Result<stateres::StateSet> currentState(const RoomId &room);
+    /// The event at (type, stateKey) of the room's current state, nullopt when there is none.
+    Result<std::optional<EventId>> currentStateEvent(const RoomId &room, const QString &type,
+                                                     const QString &stateKey);
 
     Result<std::optional<Membership>> membership(const RoomId &room, const UserId &user);
     /// Rooms where the user's membership is `membership` (forgotten rooms left out).

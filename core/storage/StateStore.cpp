@@ -1,8 +1,20 @@
 #include "core/storage/StateStore.h"
 
+#include "core/storage/RoomSchema.h"
+
 #include <QSqlError>
 
 namespace trellis::storage {
+
+namespace {
+
+/// A null QString binds as SQL NULL; the empty state key of most state events must not.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+} // namespace
 
 Result<stateres::StateSet> StateStore::state(qint64 group)
 {
@@ -34,8 +46,10 @@ Result<stateres::StateSet> StateStore::state(qint64 group)
             const auth::StateKey key(entries.value(0).toString(), entries.value(1).toString());
             if (entries.value(2).isNull())
                 state.remove(key);
+            else if (auto id = storedId<EventId>(entries.value(2)))
+                state.insert(key, *id);
             else
-                state.insert(key, *EventId::parse(entries.value(2).toString()));
+                return id.error();
         }
     }
     m_cache.insert(group, new stateres::StateSet(state));
@@ -48,14 +62,27 @@ Result<void> StateStore::writeEntries(qint64 group, const stateres::StateSet &en
     QSqlQuery &insert = m_db.cached(QStringLiteral(
         "INSERT INTO state_group_entries (state_group, type, state_key, event_id) VALUES (?, ?, ?, ?)"));
     for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
-        if (auto ran = m_db.exec(insert, {group, it.key().type, it.key().stateKey, it.value().toString()}); !ran)
+        if (auto ran = m_db.exec(insert, {group, text(it.key().type), text(it.key().stateKey), it.value().toString()}); !ran)
             return ran;
     }
     for (const auth::StateKey &key : removed) {
-        if (auto ran = m_db.exec(insert, {group, key.type, key.stateKey, QVariant(QMetaType::fromType<QString>())}); !ran)
+        if (auto ran = m_db.exec(insert, {group, text(key.type), text(key.stateKey), QVariant(QMetaType::fromType<QString>())}); !ran)
             return ran;
     }
     return {};
+}
+
+Result<qint64> StateStore::nextGroupId()
+{
+    // max(id) is one index lookup; it also catches groups written by another StateStore on
+    // the same file (tests, a previous process).
+    QSqlQuery &max = m_db.cached(QStringLiteral("SELECT max(id) FROM state_groups"));
+    if (auto ran = m_db.exec(max); !ran)
+        return ran.error();
+    const qint64 stored = max.next() ? max.value(0).toLongLong() : 0;
+    max.finish();
+    m_nextGroup = std::max(m_nextGroup, stored + 1);
+    return m_nextGroup++;
 }
 
 Result<qint64> StateStore::storeGroup(const QString &roomId, std::optional<qint64> prevGroup,
@@ -82,10 +109,15 @@ Result<qint64> StateStore::storeGroup(const QString &roomId, std::optional<qint6
         }
     }
     const bool snapshot = !prevGroup || chain > kMaxChain || (delta.size() + removed.size()) * 2 > state.size() + 1;
-    QSqlQuery &insert = m_db.cached(QStringLiteral("INSERT INTO state_groups (room_id, prev_group, chain_length) VALUES (?, ?, ?)"));
-    if (auto ran = m_db.exec(insert, {roomId, snapshot ? QVariant(QMetaType::fromType<qint64>()) : QVariant(*prevGroup), snapshot ? 0 : chain}); !ran)
+    auto id = nextGroupId();
+    if (!id)
+        return id.error();
+    const qint64 group = *id;
+    QSqlQuery &insert = m_db.cached(QStringLiteral(
+        "INSERT INTO state_groups (id, room_id, prev_group, chain_length) VALUES (?, ?, ?, ?)"));
+    const QVariant prev = snapshot ? QVariant(QMetaType::fromType<qint64>()) : QVariant(*prevGroup);
+    if (auto ran = m_db.exec(insert, {group, roomId, prev, snapshot ? 0 : chain}); !ran)
         return ran.error();
-    const qint64 group = insert.lastInsertId().toLongLong();
     if (auto written = snapshot ? writeEntries(group, state, {}) : writeEntries(group, delta, removed); !written)
         return written.error();
     m_cache.insert(group, new stateres::StateSet(state));

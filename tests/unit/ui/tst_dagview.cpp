@@ -1,0 +1,428 @@
+// The explorer's DAG view (issue "desktop explorer"): a room dump opens off the GUI thread,
+// the view's selection API (select, find, jumpToDepth, pairs, keys, clicks) emits what it
+// should, renders nodes where the geometry says at every zoom, and the details panel shows the
+// selected event, its verdict and states that match an independent RoomReplay.
+#include "tests/TestData.h"
+#include "tests/unit/dag/DagGenerators.h"
+
+#include "core/json/Writer.h"
+#include "core/room/RoomDump.h"
+#include "core/room/RoomReplay.h"
+#include "core/room/RoomScript.h"
+#include "ui/MainWindow.h"
+#include "ui/dag/DagColors.h"
+#include "ui/dag/DagExplorer.h"
+#include "ui/dag/DagView.h"
+#include "ui/dag/EventDetailsPanel.h"
+#include "ui/dag/RoomDumpDocument.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace trellis;
+using namespace trellis::ui::dag;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+QByteArray reference(const QString &id)
+{
+    return "[\"" + id.toUtf8() + "\",{\"sha256\":\"unchecked\"}]";
+}
+
+// Generated events as a room version 1 dump (IDs are given, so any DAG can be written).
+QByteArray generatedDump(QList<trellis::dag::DagNodeInput> events)
+{
+    events[0].type = QStringLiteral("m.room.create");
+    events[0].stateKey = QString();
+    QByteArrayList items;
+    for (const auto &event : events) {
+        QByteArrayList prevs, auths;
+        for (const QString &id : event.prevIds)
+            prevs.append(reference(id));
+        for (const QString &id : event.authIds)
+            auths.append(reference(id));
+        items.append(
+            "{\"event_id\":\"" + event.id.toUtf8() +
+            "\",\"room_id\":\"!r:s0.example\",\"sender\":\"" + event.sender.toUtf8() +
+            "\",\"type\":\"" + event.type.toUtf8() + '"' +
+            (event.stateKey ? ",\"state_key\":\"" + event.stateKey->toUtf8() + '"' : QByteArray()) +
+            ",\"content\":{},\"prev_events\":[" + prevs.join(',') + "],\"auth_events\":[" +
+            auths.join(',') + "],\"depth\":" + QByteArray::number(event.depth) +
+            ",\"origin_server_ts\":" + QByteArray::number(event.ts) +
+            ",\"hashes\":{\"sha256\":\"x\"},\"signatures\":{}}");
+    }
+    return "[" + items.join(",\n") + "]";
+}
+
+} // namespace
+
+class TestDagView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void loadsOffTheGuiThread();
+    void badFileFails();
+    void selectionApi();
+    void keyboardAndMouse();
+    void rendersNodesAtEveryZoom_data();
+    void rendersNodesAtEveryZoom();
+    void filterDimsAndExportWrites();
+    void detailsShowEventVerdictAndState();
+    void pairShowsStateDifference();
+    void bigDumpStatesComeFromABackgroundReplay();
+    void mainWindowOpensDumpsInTabs();
+
+private:
+    QTemporaryDir m_dir;
+    room::BuiltRoom m_room;
+    QString m_scriptPath;
+    QString m_generatedPath;
+};
+
+void TestDagView::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const json::Value script = test::readJson(QStringLiteral("cli/room/ban_races_topic.json"));
+    auto built = room::buildRoom(script.toObject());
+    QVERIFY2(bool(built), built ? "" : qPrintable(built.error().message));
+    m_room = std::move(*built);
+    m_scriptPath = m_dir.filePath(QStringLiteral("ban.json"));
+    writeFile(m_scriptPath,
+              json::toCanonicalBytes(json::Value(room::roomDumpToJson(m_room.events))));
+    m_generatedPath = m_dir.filePath(QStringLiteral("generated.json"));
+    writeFile(m_generatedPath, generatedDump(test::dag::boundedRandomDag(2000, 8, 42)));
+}
+
+void TestDagView::loadsOffTheGuiThread()
+{
+    RoomDumpDocument document;
+    QSignalSpy loaded(&document, &RoomDumpDocument::loaded);
+    QSignalSpy replayed(&document, &RoomDumpDocument::replayed);
+    document.open(m_scriptPath);
+    // open() returns before the work is done: the GUI thread never waits for it.
+    QVERIFY(!document.snapshot());
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(document.snapshot()->layout.rowCount(), int(m_room.events.size()));
+    QVERIFY(!document.snapshot()->replay);
+    QVERIFY(replayed.wait(10000));
+    const DagSnapshotPtr snapshot = document.snapshot();
+    QVERIFY(snapshot->replay);
+    const int late = snapshot->layout.rowOf(m_room.ids.value(QStringLiteral("late")).toString());
+    QVERIFY(late >= 0);
+    QVERIFY(snapshot->layout.node(late).flags.testFlag(trellis::dag::DagFlag::Rejected));
+}
+
+void TestDagView::badFileFails()
+{
+    const QString path = m_dir.filePath(QStringLiteral("bad.json"));
+    writeFile(path, "[{\"type\": 1}");
+    RoomDumpDocument document;
+    QSignalSpy failed(&document, &RoomDumpDocument::failed);
+    document.open(path);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.first().first().toString().contains(path));
+    document.open(m_dir.filePath(QStringLiteral("does-not-exist.json")));
+    QVERIFY(failed.wait(10000));
+    // Well-formed PDUs whose prev events form a cycle: the layout refuses them.
+    auto events = test::dag::linearChain(3);
+    events[1].prevIds = {events[2].id};
+    const QString cycle = m_dir.filePath(QStringLiteral("cycle.json"));
+    writeFile(cycle, generatedDump(events));
+    document.open(cycle);
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.last().first().toString().contains(QStringLiteral("cycle")),
+             qPrintable(failed.last().first().toString()));
+    QVERIFY(!document.snapshot());
+}
+
+static DagSnapshotPtr load(const QString &path)
+{
+    RoomDumpDocument document(RoomDumpDocument::Options{false, 0});
+    QSignalSpy loaded(&document, &RoomDumpDocument::loaded);
+    document.open(path);
+    if (!loaded.wait(20000))
+        return nullptr;
+    return document.snapshot();
+}
+
+void TestDagView::selectionApi()
+{
+    const DagSnapshotPtr snapshot = load(m_scriptPath);
+    QVERIFY(snapshot);
+    DagView view;
+    view.resize(600, 400);
+    view.setSnapshot(snapshot);
+    QSignalSpy selected(&view, &DagView::eventSelected);
+    QSignalSpy pair(&view, &DagView::pairSelected);
+
+    view.selectRow(0);
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.last().first().toString(),
+             m_room.ids.value(QStringLiteral("create")).toString());
+    QVERIFY(view.find(QStringLiteral("m.room.power_levels")));
+    QCOMPARE(view.selectedEvent(), m_room.ids.value(QStringLiteral("pl")).toString());
+    QVERIFY(view.find(QStringLiteral("@carol:")));
+    QCOMPARE(snapshot->event(view.selectedEvent())->sender().toString(),
+             QStringLiteral("@carol:example.org"));
+    const QString topic = m_room.ids.value(QStringLiteral("topic")).toString();
+    QVERIFY(view.find(topic.left(8))); // an event ID prefix
+    QCOMPARE(view.selectedEvent(), topic);
+    QVERIFY(!view.find(QStringLiteral("no such thing")));
+    QCOMPARE(view.selectedEvent(), topic);
+
+    QVERIFY(view.jumpToDepth(3));
+    QCOMPARE(snapshot->layout.node(view.selectedRow()).depth, 3);
+    QVERIFY(!view.jumpToDepth(1000));
+
+    const QString a = m_room.ids.value(QStringLiteral("ban")).toString();
+    const QString b = m_room.ids.value(QStringLiteral("topic")).toString();
+    QVERIFY(view.selectPair(a, b));
+    QCOMPARE(pair.size(), 1);
+    QCOMPARE(pair.first().at(0).toString(), a);
+    QCOMPARE(pair.first().at(1).toString(), b);
+    QCOMPARE(view.pairEvent(), b);
+    QVERIFY(!view.selectPair(a, QStringLiteral("$nope")));
+    QCOMPARE(pair.size(), 1);
+}
+
+void TestDagView::keyboardAndMouse()
+{
+    const DagSnapshotPtr snapshot = load(m_generatedPath);
+    QVERIFY(snapshot);
+    DagView view;
+    view.resize(700, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSnapshot(snapshot);
+    QSignalSpy selected(&view, &DagView::eventSelected);
+    QTest::keyClick(&view, Qt::Key_Down);
+    QCOMPARE(view.selectedRow(), 0);
+    QTest::keyClick(&view, Qt::Key_Down);
+    QCOMPARE(view.selectedRow(), 1);
+    QTest::keyClick(&view, Qt::Key_End);
+    QCOMPARE(view.selectedRow(), snapshot->layout.rowCount() - 1);
+    QVERIFY(view.verticalScrollBar()->value() > 0); // scrolled to the end
+    QTest::keyClick(&view, Qt::Key_Home);
+    QCOMPARE(view.selectedRow(), 0);
+    QCOMPARE(view.verticalScrollBar()->value(), 0);
+    QTest::keyClick(&view, Qt::Key_Up);
+    QCOMPARE(view.selectedRow(), 0);
+    QCOMPARE(selected.size(), 5);
+
+    // Click selects; Ctrl+click adds the second event of a pair.
+    QSignalSpy pair(&view, &DagView::pairSelected);
+    const QPoint third = view.nodeCenter(3).toPoint();
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, third);
+    QCOMPARE(view.selectedRow(), 3);
+    const QPoint fifth = view.nodeCenter(5).toPoint();
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ControlModifier, fifth);
+    QCOMPARE(pair.size(), 1);
+    QCOMPARE(pair.first().at(0).toString(), snapshot->layout.node(3).id);
+    QCOMPARE(pair.first().at(1).toString(), snapshot->layout.node(5).id);
+
+    const double before = view.zoom();
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QVERIFY(view.zoom() > before);
+    QTest::keyClick(&view, Qt::Key_Minus);
+    QCOMPARE(view.zoom(), before);
+}
+
+void TestDagView::rendersNodesAtEveryZoom_data()
+{
+    QTest::addColumn<double>("zoom");
+    for (double zoom : {0.01, 0.05, 0.3, 1.0, 2.5, 8.0, 100.0})
+        QTest::addRow("%g", zoom) << zoom;
+}
+
+void TestDagView::rendersNodesAtEveryZoom()
+{
+    QFETCH(double, zoom);
+    const DagSnapshotPtr snapshot = load(m_generatedPath);
+    QVERIFY(snapshot);
+    DagView view;
+    view.resize(800, 600);
+    view.setSnapshot(snapshot);
+    view.setZoom(zoom);
+    QVERIFY(view.zoom() >= DagGeometry::kMinZoom && view.zoom() <= DagGeometry::kMaxZoom);
+    view.selectRow(snapshot->layout.rowCount() / 2);
+    const QImage image = view.renderVisible();
+    QCOMPARE(image.size(), view.viewport()->size());
+    // Every visible node has its fill colour at its centre (or, for tiny nodes, its outline).
+    const QRgb background = image.pixel(image.width() - 1, image.height() - 1);
+    int checked = 0;
+    for (int row = 0; row < snapshot->layout.rowCount(); ++row) {
+        const QPoint at = view.nodeCenter(row).toPoint();
+        if (!image.rect().contains(at))
+            continue;
+        ++checked;
+        QVERIFY2(image.pixel(at) != background, qPrintable(QStringLiteral("row %1").arg(row)));
+    }
+    QVERIFY(checked > 0);
+    if (view.geometry().rowHeight() >= 12) {
+        const trellis::dag::DagNode &node = snapshot->layout.node(view.selectedRow() + 1);
+        const QColor fill = DagColors::nodeFill(node.type, node.isState);
+        const QColor got = image.pixelColor(view.nodeCenter(node.row).toPoint());
+        QVERIFY2(std::abs(got.hue() - fill.hue()) <= 4 || node.flags,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(got.name(), fill.name())));
+    }
+}
+
+void TestDagView::filterDimsAndExportWrites()
+{
+    const DagSnapshotPtr snapshot = load(m_scriptPath);
+    QVERIFY(snapshot);
+    DagView view;
+    view.resize(600, 400);
+    view.setSnapshot(snapshot);
+    const int row = snapshot->layout.rowOf(m_room.ids.value(QStringLiteral("topic")).toString());
+    const QPoint at = view.nodeCenter(row).toPoint();
+    const QColor shown = view.renderVisible().pixelColor(at);
+    view.setHiddenTypes({QStringLiteral("m.room.topic")});
+    const QColor dimmed = view.renderVisible().pixelColor(at);
+    QVERIFY(dimmed.saturation() < shown.saturation());
+    QCOMPARE(view.rowAt(at), row); // the row stays
+
+    const QImage all = view.renderAll();
+    QVERIFY(all.height() >= snapshot->layout.rowCount() * 20);
+    DagExplorer explorer;
+    QSignalSpy loaded(&explorer, &DagExplorer::loaded);
+    explorer.open(m_scriptPath);
+    QVERIFY(loaded.wait(10000));
+    const QString png = m_dir.filePath(QStringLiteral("graph.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("graph.svg"));
+    QVERIFY(explorer.exportTo(png, false));
+    QVERIFY(explorer.exportTo(svg, true));
+    QVERIFY(!QImage(png).isNull());
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("<svg"));
+}
+
+void TestDagView::detailsShowEventVerdictAndState()
+{
+    DagExplorer explorer;
+    QSignalSpy replayed(explorer.document(), &RoomDumpDocument::replayed);
+    QSignalSpy states(explorer.document(), &RoomDumpDocument::statesReady);
+    explorer.open(m_scriptPath);
+    QVERIFY(replayed.wait(10000));
+    const EventId late = m_room.ids.value(QStringLiteral("late"));
+    QVERIFY(explorer.view()->selectEvent(late.toString()));
+    QTRY_VERIFY(!states.isEmpty());
+
+    auto *idLabel = explorer.findChild<QLabel *>(QStringLiteral("eventIdLabel"));
+    QCOMPARE(idLabel->text(), late.toString());
+    auto *verdict = explorer.findChild<QLabel *>(QStringLiteral("verdictLabel"));
+    QVERIFY2(verdict->text().startsWith(QStringLiteral("Rejected")), qPrintable(verdict->text()));
+    auto *json = explorer.findChild<QPlainTextEdit *>(QStringLiteral("pduJson"));
+    QVERIFY(json->toPlainText().contains(QStringLiteral("still here?")));
+
+    room::RoomReplay replay(*m_room.version);
+    QVERIFY(bool(replay.run(m_room.events, {late})));
+    auto *before = explorer.findChild<QTableWidget *>(QStringLiteral("stateBeforeTable"));
+    auto *after = explorer.findChild<QTableWidget *>(QStringLiteral("stateAfterTable"));
+    QCOMPARE(before->rowCount(), int(replay.stateBefore(late)->size()));
+    QCOMPARE(after->rowCount(), int(replay.stateAfter(late)->size()));
+    QVERIFY(before->rowCount() >= 5);
+}
+
+void TestDagView::pairShowsStateDifference()
+{
+    DagExplorer explorer;
+    QSignalSpy replayed(explorer.document(), &RoomDumpDocument::replayed);
+    QSignalSpy states(explorer.document(), &RoomDumpDocument::statesReady);
+    explorer.open(m_scriptPath);
+    QVERIFY(replayed.wait(10000));
+    const QString ban = m_room.ids.value(QStringLiteral("ban")).toString();
+    const QString topic = m_room.ids.value(QStringLiteral("topic")).toString();
+    QVERIFY(explorer.view()->selectPair(ban, topic));
+    QTRY_VERIFY(!states.isEmpty());
+    auto *difference = explorer.findChild<QTableWidget *>(QStringLiteral("stateDifferenceTable"));
+    // After the ban, carol is banned; after the topic, carol is joined and the topic is set.
+    QCOMPARE(difference->rowCount(), 2);
+}
+
+void TestDagView::bigDumpStatesComeFromABackgroundReplay()
+{
+    RoomDumpDocument document(RoomDumpDocument::Options{true, 0});
+    QSignalSpy replayed(&document, &RoomDumpDocument::replayed);
+    QSignalSpy states(&document, &RoomDumpDocument::statesReady);
+    document.open(m_scriptPath);
+    QVERIFY(replayed.wait(10000));
+    const QString late = m_room.ids.value(QStringLiteral("late")).toString();
+    document.requestStates({late});
+    QVERIFY(states.isEmpty()); // not kept: computed in the background
+    QVERIFY(states.wait(10000));
+    const auto result = states.first().first().value<EventStates>();
+    QVERIFY(result.error.isEmpty());
+    QVERIFY(result.before.contains(late));
+    QVERIFY(!result.before.value(late).isEmpty());
+}
+
+void TestDagView::mainWindowOpensDumpsInTabs()
+{
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 1); // the welcome tab
+    window.openRoomDump(m_scriptPath);
+    QCOMPARE(tabs->count(), 2);
+    auto *explorer = qobject_cast<DagExplorer *>(tabs->currentWidget());
+    QVERIFY(explorer);
+    QTRY_VERIFY(explorer->view()->snapshot());
+    QCOMPARE(explorer->view()->snapshot()->layout.rowCount(), int(m_room.events.size()));
+    // With TRELLIS_SCREENSHOT_DIR set, the explorer is saved there (once replayed, an event
+    // selected, its auth edges shown).
+    const QByteArray screenshots = qgetenv("TRELLIS_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        QTRY_VERIFY(explorer->view()->snapshot()->replay);
+        window.resize(1100, 760);
+        explorer->view()->setAuthEdgesVisible(true);
+        explorer->view()->selectEvent(m_room.ids.value(QStringLiteral("late")).toString());
+        QTRY_VERIFY(
+            explorer->findChild<QTableWidget *>(QStringLiteral("stateBeforeTable"))->rowCount() >
+            0);
+        // Laid out again for the new texts: wrapped labels get the height they need.
+        auto *verdict = explorer->findChild<QLabel *>(QStringLiteral("verdictLabel"));
+        QTRY_VERIFY(verdict->height() >= verdict->heightForWidth(verdict->width()));
+        QVERIFY(window.grab().save(QDir(QString::fromLocal8Bit(screenshots))
+                                       .filePath(QStringLiteral("dag-explorer.png"))));
+    }
+
+    // Dropping a .json file opens it too; other files are refused.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_generatedPath)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QCoreApplication::sendEvent(&window, &drop);
+    QCOMPARE(tabs->count(), 3);
+    QMimeData text;
+    text.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("notes.txt")))});
+    QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, {});
+    refused.setAccepted(false);
+    QCoreApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
+}
+
+QTEST_MAIN(TestDagView)
+#include "tst_dagview.moc"

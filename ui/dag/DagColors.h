@@ -1,0 +1,22 @@
+#pragma once
+#include <QColor>
+#include <QString>
+
+namespace trellis::ui::dag {
+
+/// The DAG view's palette: one hue per event type family, a deterministic hue per server.
+class DagColors
+{
+public:
+    /// Fill of a node: messages light, state events saturated, hue by type family
+    /// (membership, power/permissions, room settings, messages, other).
+    static QColor nodeFill(const QString &type, bool isState);
+    /// A deterministic colour for a server name (the sender's server mark).
+    static QColor serverColor(const QString &server);
+    static QColor edgeColor(int lane);
+    static QColor rejected() { return QColor(220, 30, 30); }
+    static QColor softFailed() { return QColor(230, 140, 20); }
+    static QColor selection() { return QColor(40, 120, 230); }
+};
+
+} // namespace trellis::ui::dag

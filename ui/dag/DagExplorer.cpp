@@ -1,0 +1,192 @@
+#include "ui/dag/DagExplorer.h"
+
+#include "core/dag/DagSvgWriter.h"
+#include "ui/dag/DagView.h"
+#include "ui/dag/EventDetailsPanel.h"
+#include "ui/dag/RoomDumpDocument.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace trellis::ui::dag {
+
+DagExplorer::DagExplorer(QWidget *parent)
+    : QWidget(parent), m_document(new RoomDumpDocument(this)), m_view(new DagView(this)),
+      m_details(new EventDetailsPanel(this))
+{
+    setObjectName(QStringLiteral("dagExplorer"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(createToolBar());
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(m_document, &RoomDumpDocument::loaded, this, [this](DagSnapshotPtr snapshot) {
+        showSnapshot(std::move(snapshot));
+        m_status->setText(
+            tr("Events: %1; checking the room…").arg(m_view->snapshot()->events.size()));
+        Q_EMIT loaded(m_document->path());
+    });
+    connect(m_document, &RoomDumpDocument::replayed, this, [this](DagSnapshotPtr snapshot) {
+        showSnapshot(std::move(snapshot));
+        m_status->setText(tr("Events: %1").arg(m_view->snapshot()->events.size()));
+    });
+    connect(m_document, &RoomDumpDocument::failed, this, [this](const QString &message) {
+        m_status->setText(message);
+        Q_EMIT failed(message);
+    });
+    connect(m_document, &RoomDumpDocument::statesReady, m_details, &EventDetailsPanel::setStates);
+    connect(m_view, &DagView::eventSelected, this, &DagExplorer::onEventSelected);
+    connect(m_view, &DagView::pairSelected, this, &DagExplorer::onPairSelected);
+}
+
+QWidget *DagExplorer::createToolBar()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(4, 4, 4, 0);
+    m_search = new QLineEdit(bar);
+    m_search->setObjectName(QStringLiteral("dagSearch"));
+    m_search->setPlaceholderText(tr("Find: event ID prefix, sender or type"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::returnPressed, this, &DagExplorer::search);
+    auto *depth = new QLineEdit(bar);
+    depth->setObjectName(QStringLiteral("dagDepth"));
+    depth->setPlaceholderText(tr("Go to depth"));
+    depth->setMaximumWidth(110);
+    connect(depth, &QLineEdit::returnPressed, this, [this, depth] {
+        bool ok = false;
+        const qint64 value = depth->text().toLongLong(&ok);
+        if (!ok || !m_view->jumpToDepth(value))
+            m_status->setText(tr("No event at depth %1 or deeper").arg(depth->text()));
+    });
+    auto *auth = new QToolButton(bar);
+    auth->setText(tr("Auth edges"));
+    auth->setCheckable(true);
+    connect(auth, &QToolButton::toggled, m_view, &DagView::setAuthEdgesVisible);
+    m_filterButton = new QToolButton(bar);
+    m_filterButton->setText(tr("Types"));
+    m_filterButton->setPopupMode(QToolButton::InstantPopup);
+    m_filterButton->setMenu(new QMenu(m_filterButton));
+    auto *zoomOut = new QToolButton(bar);
+    zoomOut->setText(tr("−"));
+    connect(zoomOut, &QToolButton::clicked, m_view, &DagView::zoomOut);
+    auto *zoomIn = new QToolButton(bar);
+    zoomIn->setText(tr("+"));
+    connect(zoomIn, &QToolButton::clicked, m_view, &DagView::zoomIn);
+    auto *save = new QToolButton(bar);
+    save->setText(tr("Export…"));
+    connect(save, &QToolButton::clicked, this, &DagExplorer::exportInteractively);
+    m_status = new QLabel(tr("Loading…"), bar);
+    m_status->setObjectName(QStringLiteral("dagStatus"));
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_search, depth, auth, m_filterButton,
+                                                            zoomOut, zoomIn, save})
+        row->addWidget(widget);
+    row->addWidget(m_status, 1);
+    return bar;
+}
+
+void DagExplorer::open(const QString &path)
+{
+    m_status->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    m_document->open(path);
+}
+
+void DagExplorer::showSnapshot(DagSnapshotPtr snapshot)
+{
+    m_view->setSnapshot(snapshot);
+    m_details->setSnapshot(snapshot);
+    // The type filter lists the dump's types, sorted, each checked while shown.
+    std::set<QString> types;
+    for (const trellis::dag::DagNodeInput &input : snapshot->inputs)
+        types.insert(input.type);
+    QMenu *menu = m_filterButton->menu();
+    menu->clear();
+    for (const QString &type : types) {
+        QAction *action = menu->addAction(type);
+        action->setCheckable(true);
+        action->setChecked(!m_view->hiddenTypes().contains(type));
+        connect(action, &QAction::toggled, this, &DagExplorer::chooseHiddenTypes);
+    }
+    if (!m_view->selectedEvent().isEmpty())
+        m_document->requestStates({m_view->selectedEvent()});
+}
+
+void DagExplorer::chooseHiddenTypes()
+{
+    QSet<QString> hidden;
+    for (const QAction *action : m_filterButton->menu()->actions()) {
+        if (!action->isChecked())
+            hidden.insert(action->text());
+    }
+    m_view->setHiddenTypes(hidden);
+}
+
+void DagExplorer::onEventSelected(const QString &eventId)
+{
+    m_details->setEvent(eventId);
+    m_document->requestStates({eventId});
+}
+
+void DagExplorer::onPairSelected(const QString &first, const QString &second)
+{
+    m_details->setPair(first, second);
+    m_document->requestStates({first, second});
+}
+
+void DagExplorer::search()
+{
+    if (!m_view->find(m_search->text()))
+        m_status->setText(tr("No event matches “%1”").arg(m_search->text()));
+}
+
+bool DagExplorer::exportTo(const QString &path, bool wholeGraph, QString *error)
+{
+    const DagSnapshotPtr snapshot = m_view->snapshot();
+    if (!snapshot)
+        return false;
+    QSaveFile file(path);
+    bool ok = file.open(QIODevice::WriteOnly);
+    if (ok && path.endsWith(u".svg", Qt::CaseInsensitive))
+        ok = file.write(trellis::dag::DagSvgWriter::write(snapshot->layout)) >= 0;
+    else if (ok)
+        ok = (wholeGraph ? m_view->renderAll() : m_view->renderVisible()).save(&file, "PNG");
+    ok = ok && file.commit();
+    if (!ok && error)
+        *error = file.errorString();
+    return ok;
+}
+
+void DagExplorer::exportInteractively()
+{
+    const QStringList filters{tr("Visible part as PNG (*.png)"), tr("Whole graph as PNG (*.png)"),
+                              tr("Whole graph as SVG (*.svg)")};
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the graph"), QString(),
+                                                      filters.join(u";;"), &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool whole = filter != filters.first();
+    if (!exportTo(path, whole, &error))
+        QMessageBox::warning(this, tr("Export the graph"),
+                             tr("Cannot write %1: %2").arg(path, error));
+}
+
+} // namespace trellis::ui::dag

@@ -1,0 +1,56 @@
+#pragma once
+#include "ui/dag/DagSnapshot.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace trellis::ui::dag {
+
+class DagView;
+class EventDetailsPanel;
+class RoomDumpDocument;
+
+/// One room dump in the explorer: a tool bar (search, depth, auth edges, type filter, zoom,
+/// export), the DAG view on the left and the selected event's details on the right.
+class DagExplorer : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DagExplorer(QWidget *parent = nullptr);
+
+    /// Opens a room dump in the background; loaded() or failed() follows.
+    void open(const QString &path);
+
+    DagView *view() const { return m_view; }
+    EventDetailsPanel *details() const { return m_details; }
+    RoomDumpDocument *document() const { return m_document; }
+
+    /// Saves the visible part (or all) of the graph as PNG, or all of it as SVG (by suffix).
+    bool exportTo(const QString &path, bool wholeGraph, QString *error = nullptr);
+
+Q_SIGNALS:
+    void loaded(const QString &path);
+    void failed(const QString &message);
+
+private:
+    QWidget *createToolBar();
+    void showSnapshot(DagSnapshotPtr snapshot);
+    void onEventSelected(const QString &eventId);
+    void onPairSelected(const QString &first, const QString &second);
+    void search();
+    void chooseHiddenTypes();
+    void exportInteractively();
+
+    RoomDumpDocument *m_document;
+    DagView *m_view;
+    EventDetailsPanel *m_details;
+    QLineEdit *m_search;
+    QLabel *m_status;
+    QToolButton *m_filterButton;
+};
+
+} // namespace trellis::ui::dag

@@ -1,0 +1,97 @@
+#pragma once
+#include "ui/dag/DagGeometry.h"
+#include "ui/dag/DagPainter.h"
+#include "ui/dag/DagSnapshot.h"
+
+#include <QAbstractScrollArea>
+#include <QImage>
+#include <QSet>
+
+namespace trellis::ui::dag {
+
+/// The explorer's DAG view: one row per event (oldest at the top), lanes as columns, prev
+/// edges as polylines, nodes coloured by kind and type family with marks for forward
+/// extremities, rejected, soft-failed, outlier and missing events, and a text column (short
+/// event ID, type, sender, depth). Only the visible rows are painted, so it scrolls rooms of
+/// any size. Zoom: Ctrl+wheel, +/-. Pan: scrollbars, wheel, drag. Keys: up/down, Home/End.
+class DagView : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit DagView(QWidget *parent = nullptr);
+
+    /// Shows a snapshot; the selection survives when its events are still there.
+    void setSnapshot(DagSnapshotPtr snapshot);
+    DagSnapshotPtr snapshot() const { return m_snapshot; }
+    const DagGeometry &geometry() const { return m_geometry; }
+
+    double zoom() const { return m_geometry.zoom; }
+    void setZoom(double zoom);
+    void zoomIn() { setZoom(zoom() * 1.25); }
+    void zoomOut() { setZoom(zoom() / 1.25); }
+
+    QString selectedEvent() const;
+    QString pairEvent() const;
+    int selectedRow() const { return m_options.selectedRow; }
+    /// Selects the event at `row` (clamped), scrolls to it and emits eventSelected().
+    void selectRow(int row);
+    bool selectEvent(const QString &eventId);
+    /// Selects `a` and `b` as a pair and emits pairSelected().
+    bool selectPair(const QString &a, const QString &b);
+
+    /// Selects the next event (after the selection, wrapping) whose ID starts with `text`,
+    /// or whose sender or type contains it. False when none matches.
+    bool find(const QString &text);
+    /// Selects the first event of at least this depth.
+    bool jumpToDepth(qint64 depth);
+
+    bool authEdgesVisible() const { return m_options.authEdges; }
+    void setAuthEdgesVisible(bool visible);
+    /// Events of these types are drawn dimmed; their rows stay.
+    void setHiddenTypes(const QSet<QString> &types);
+    QSet<QString> hiddenTypes() const { return m_options.hiddenTypes; }
+
+    /// The row under a point of the viewport, -1 if none.
+    int rowAt(QPoint viewportPoint) const;
+    /// Where the node of `row` is drawn, in viewport coordinates.
+    QPointF nodeCenter(int row) const;
+
+    /// Renders a rectangle of content coordinates, scaled, as the view draws it.
+    QImage render(const QRectF &contentRect, double scale = 1.0) const;
+    /// What the viewport shows now.
+    QImage renderVisible() const;
+    /// The whole graph, scaled down if needed so that neither side exceeds `maxSide` pixels.
+    QImage renderAll(int maxSide = 16384) const;
+
+Q_SIGNALS:
+    void eventSelected(const QString &eventId);
+    void pairSelected(const QString &first, const QString &second);
+    void zoomChanged(double zoom);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    void updateScrollBars();
+    void scrollToRow(int row);
+    void zoomAround(double zoom, QPointF viewportAnchor);
+    QPointF contentOffset() const;
+    bool matches(const trellis::dag::DagNode &node, const QString &text) const;
+
+    DagSnapshotPtr m_snapshot;
+    DagGeometry m_geometry;
+    DagPaintOptions m_options;
+    QPoint m_pressPos;
+    QPoint m_lastDragPos;
+    bool m_dragging = false;
+    bool m_pressed = false;
+};
+
+} // namespace trellis::ui::dag

@@ -1,0 +1,211 @@
+#include "ui/dag/EventDetailsPanel.h"
+
+#include "core/auth/AuthRule.h"
+#include "core/json/Writer.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace trellis::ui::dag {
+
+namespace {
+
+QTableWidget *makeTable(const QStringList &headers, const QString &name, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setObjectName(name);
+    table->setHorizontalHeaderLabels(headers);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    return table;
+}
+
+void setRow(QTableWidget *table, int row, const QStringList &cells)
+{
+    for (int column = 0; column < cells.size(); ++column)
+        table->setItem(row, column, new QTableWidgetItem(cells[column]));
+}
+
+QList<auth::StateKey> sortedKeys(QList<auth::StateKey> keys)
+{
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+} // namespace
+
+EventDetailsPanel::EventDetailsPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("eventDetailsPanel"));
+    auto *layout = new QVBoxLayout(this);
+    m_idLabel = new QLabel(tr("No event selected"), this);
+    m_idLabel->setObjectName(QStringLiteral("eventIdLabel"));
+    m_idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_idLabel->setWordWrap(true);
+    m_verdictLabel = new QLabel(this);
+    m_verdictLabel->setObjectName(QStringLiteral("verdictLabel"));
+    m_verdictLabel->setWordWrap(true);
+    m_hashLabel = new QLabel(this);
+    m_hashLabel->setObjectName(QStringLiteral("hashLabel"));
+    m_hashLabel->setWordWrap(true);
+    m_json = new QPlainTextEdit(this);
+    m_json->setObjectName(QStringLiteral("pduJson"));
+    m_json->setReadOnly(true);
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
+
+    const QStringList stateHeaders{tr("Type"), tr("State key"), tr("Event")};
+    m_tabs = new QTabWidget(this);
+    m_before = makeTable(stateHeaders, QStringLiteral("stateBeforeTable"), m_tabs);
+    m_after = makeTable(stateHeaders, QStringLiteral("stateAfterTable"), m_tabs);
+    m_difference = makeTable({tr("Type"), tr("State key"), tr("First event"), tr("Second event")},
+                             QStringLiteral("stateDifferenceTable"), m_tabs);
+    m_tabs->addTab(m_json, tr("PDU"));
+    m_tabs->addTab(m_before, tr("State before"));
+    m_tabs->addTab(m_after, tr("State after"));
+    m_tabs->addTab(m_difference, tr("Difference"));
+
+    // Word-wrapped labels need their height for the panel's width: without a minimum
+    // vertical policy the tabs below squeeze them into one line.
+    for (QLabel *label : {m_idLabel, m_verdictLabel, m_hashLabel})
+        label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    layout->addWidget(m_idLabel);
+    layout->addWidget(m_verdictLabel);
+    layout->addWidget(m_hashLabel);
+    layout->addWidget(m_tabs, 1);
+}
+
+void EventDetailsPanel::setSnapshot(DagSnapshotPtr snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    if (!m_eventId.isEmpty()) {
+        showPdu();
+        showVerdict();
+    }
+}
+
+void EventDetailsPanel::setEvent(const QString &eventId)
+{
+    m_eventId = eventId;
+    m_pairId.clear();
+    m_idLabel->setText(eventId);
+    m_before->setRowCount(0);
+    m_after->setRowCount(0);
+    m_difference->setRowCount(0);
+    showPdu();
+    showVerdict();
+}
+
+void EventDetailsPanel::setPair(const QString &first, const QString &second)
+{
+    setEvent(first);
+    m_pairId = second;
+    m_idLabel->setText(tr("%1 compared with %2").arg(first, second));
+    m_tabs->setCurrentWidget(m_difference);
+}
+
+void EventDetailsPanel::showPdu()
+{
+    const events::Pdu *pdu = m_snapshot ? m_snapshot->event(m_eventId) : nullptr;
+    if (!pdu) {
+        m_json->setPlainText(tr("This event is not in the dump: another event cites it as a prev "
+                                "event."));
+        m_hashLabel->clear();
+        return;
+    }
+    m_json->setPlainText(QString::fromStdString(json::toIndented(json::Value(pdu->json()))));
+    const std::string *hash = pdu->json()["hashes"].toObject()["sha256"].asString();
+    QStringList signers;
+    for (const auto &[server, signatures] : pdu->json()["signatures"].toObject())
+        signers.append(QString::fromStdString(std::string(server)));
+    // A dump carries no server keys, so signatures are listed but not verified here
+    // (`trellis-cli event verify` checks them with keys).
+    m_hashLabel->setText(tr("Content hash: %1 · signed by: %2 (not verified)")
+                             .arg(hash ? QString::fromStdString(*hash) : tr("none"),
+                                  signers.isEmpty() ? tr("nobody") : signers.join(u", ")));
+}
+
+void EventDetailsPanel::showVerdict()
+{
+    const events::Pdu *pdu = m_snapshot ? m_snapshot->event(m_eventId) : nullptr;
+    if (!pdu) {
+        m_verdictLabel->setText(tr("Missing event"));
+        return;
+    }
+    if (!m_snapshot->replayError.isEmpty()) {
+        m_verdictLabel->setText(tr("The replay failed: %1").arg(m_snapshot->replayError));
+        return;
+    }
+    const room::RoomReplay *replay = m_snapshot->replay.get();
+    const room::EventOutcome *outcome = replay ? replay->outcome(pdu->eventId()) : nullptr;
+    if (!outcome) {
+        m_verdictLabel->setText(tr("Checking the room…"));
+        return;
+    }
+    if (outcome->rejection == stateres::Rejection::None) {
+        m_verdictLabel->setText(tr("Accepted"));
+        return;
+    }
+    const auth::AuthRule rule = outcome->verdict.failedRule;
+    const QString against = outcome->rejection == stateres::Rejection::AuthEvents
+                                ? tr("its auth events")
+                                : tr("the state before it");
+    m_verdictLabel->setText(tr("Rejected against %1 by rule %2 (%3): %4")
+                                .arg(against, auth::ruleNumber(rule, *m_snapshot->version),
+                                     auth::ruleName(rule), outcome->verdict.reason));
+}
+
+void EventDetailsPanel::setStates(const EventStates &states)
+{
+    if (!states.eventIds.contains(m_eventId))
+        return;
+    if (!states.error.isEmpty()) {
+        m_verdictLabel->setText(tr("The states could not be computed: %1").arg(states.error));
+        return;
+    }
+    fillState(m_before, states.before.value(m_eventId));
+    fillState(m_after, states.after.value(m_eventId));
+    if (!m_pairId.isEmpty() && states.after.contains(m_pairId))
+        fillDifference(states.after.value(m_eventId), states.after.value(m_pairId));
+}
+
+void EventDetailsPanel::fillState(QTableWidget *table, const stateres::StateSet &state)
+{
+    const QList<auth::StateKey> keys = sortedKeys(state.keys());
+    table->setRowCount(int(keys.size()));
+    for (int row = 0; row < keys.size(); ++row) {
+        const auth::StateKey &key = keys[row];
+        setRow(table, row, {key.type, key.stateKey, state.value(key).toString()});
+    }
+}
+
+void EventDetailsPanel::fillDifference(const stateres::StateSet &a, const stateres::StateSet &b)
+{
+    QList<auth::StateKey> keys = a.keys();
+    for (auto it = b.cbegin(); it != b.cend(); ++it) {
+        if (!a.contains(it.key()))
+            keys.append(it.key());
+    }
+    keys = sortedKeys(keys);
+    m_difference->setRowCount(0);
+    for (const auth::StateKey &key : keys) {
+        const QString first = a.value(key).toString();
+        const QString second = b.value(key).toString();
+        if (first == second)
+            continue;
+        const int row = m_difference->rowCount();
+        m_difference->insertRow(row);
+        setRow(m_difference, row, {key.type, key.stateKey, first, second});
+    }
+}
+
+} // namespace trellis::ui::dag

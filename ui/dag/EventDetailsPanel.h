@@ -1,0 +1,53 @@
+#pragma once
+#include "ui/dag/DagSnapshot.h"
+#include "ui/dag/EventStates.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTableWidget;
+class QTabWidget;
+
+namespace trellis::ui::dag {
+
+/// The details of the DAG view's selection: the selected event's PDU (indented JSON), its
+/// hashes, its replay verdict (the rule that rejected it), and the states before and after
+/// it; for a pair of events, how the states after them differ.
+class EventDetailsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EventDetailsPanel(QWidget *parent = nullptr);
+
+    void setSnapshot(DagSnapshotPtr snapshot);
+    /// Shows one event (clears the pair).
+    void setEvent(const QString &eventId);
+    /// Shows `first` and the difference between the states after `first` and `second`.
+    void setPair(const QString &first, const QString &second);
+    /// The states the document computed; ignored unless they are for the events shown.
+    void setStates(const EventStates &states);
+
+    QString eventId() const { return m_eventId; }
+
+private:
+    void showPdu();
+    void showVerdict();
+    void fillState(QTableWidget *table, const stateres::StateSet &state);
+    void fillDifference(const stateres::StateSet &a, const stateres::StateSet &b);
+
+    DagSnapshotPtr m_snapshot;
+    QString m_eventId;
+    QString m_pairId;
+    QLabel *m_idLabel;
+    QLabel *m_verdictLabel;
+    QLabel *m_hashLabel;
+    QPlainTextEdit *m_json;
+    QTabWidget *m_tabs;
+    QTableWidget *m_before;
+    QTableWidget *m_after;
+    QTableWidget *m_difference;
+};
+
+} // namespace trellis::ui::dag
