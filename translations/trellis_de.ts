@@ -166,10 +166,6 @@
             <translation>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;Ein persönlicher, föderierender Matrix-Homeserver und ein Werkzeug zur Erkundung der Ereignisgraphen von Räumen und ihrer Zustandsauflösung.&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</source>
-            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an. trellis-cli arbeitet mit Raum-Dumps: ihrem DAG-Layout, der Zustandsauflösung und der Autorisierung. Die DAG- und Zustandsauflösungsansichten des Explorers folgen als Nächstes.</translation>
-        </message>
-        <message>
             <source>Welcome</source>
             <translation>Willkommen</translation>
         </message>
@@ -184,6 +180,10 @@
         <message>
             <source>Room dumps (*.json);;All files (*)</source>
             <translation>Raum-Dumps (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; the state-resolution view comes next.</source>
+            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an. Öffnen Sie einen Raum-Dump (Datei &gt; Raum-Dump öffnen…, oder hierher ziehen), um seinen Ereignis-DAG zu erkunden; die Ansicht der Zustandsauflösung folgt als Nächstes.</translation>
         </message>
     </context>
     <context>

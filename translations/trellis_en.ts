@@ -166,10 +166,6 @@
             <translation>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;A personal, federating Matrix homeserver and an explorer for room event graphs and state resolution.&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</source>
-            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. trellis-cli works with room dumps: their DAG layout, state resolution and authorisation. The explorer's DAG and state-resolution views come next.</translation>
-        </message>
-        <message>
             <source>Welcome</source>
             <translation>Welcome</translation>
         </message>
@@ -184,6 +180,10 @@
         <message>
             <source>Room dumps (*.json);;All files (*)</source>
             <translation>Room dumps (*.json);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; the state-resolution view comes next.</source>
+            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; the state-resolution view comes next.</translation>
         </message>
     </context>
     <context>

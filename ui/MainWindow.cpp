@@ -44,9 +44,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_tabs(new QTabWi
 
     auto *status = new QLabel(
         tr("Your homeserver runs in the background (see the Server panel below); log into it "
-           "with any Matrix client. trellis-cli works with room dumps: their DAG layout, state "
-           "resolution and authorisation. The explorer's DAG and state-resolution views come "
-           "next."),
+           "with any Matrix client. Open a room dump (File > Open Room Dump…, or drop it here) "
+           "to explore its event DAG; the state-resolution view comes next."),
         central);
     status->setWordWrap(true);
     status->setObjectName(QStringLiteral("statusLabel"));
