@@ -147,10 +147,13 @@ Result<EventId> RoomService::sendOne(const RoomId &room, const rooms::LocalEvent
     if (!transaction.ok())
         return transaction.error();
     auto pdu = append(*roomHead, event, provider, txnOwner, txnId);
-    if (!pdu)
+    if (!pdu) {
+        m_events.discardCaches(); // the rolled-back writes may have been read back already
         return pdu.error();
+    }
     if (auto committed = transaction.commit(); !committed) {
         m_heads.remove(room);
+        m_events.discardCaches();
         return committed.error();
     }
     m_heads.insert(room, *roomHead);
@@ -216,8 +219,10 @@ Result<RoomId> RoomService::createRoom(const Session &caller, const json::Object
         if (auto listed = m_rooms.setPublic(roomId, true); !listed)
             return listed.error();
     }
-    if (auto committed = transaction.commit(); !committed)
+    if (auto committed = transaction.commit(); !committed) {
+        m_events.discardCaches();
         return committed.error();
+    }
     m_heads.insert(roomId, roomHead);
     qCInfo(lcRooms) << "created room" << roomId.toString() << "version" << plan->version->id;
     changed(roomId);
