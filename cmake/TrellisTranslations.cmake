@@ -10,5 +10,5 @@ function(trellis_add_translations target)
         SOURCES ${ui_sources}
         INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}
         RESOURCE_PREFIX /i18n
-        LUPDATE_OPTIONS -no-obsolete -locations none -I ${PROJECT_SOURCE_DIR})
+        LUPDATE_OPTIONS -no-obsolete -locations none)
 endfunction()
