@@ -4,6 +4,7 @@
 #include "core/http/ReasonPhrase.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
 
 Q_LOGGING_CATEGORY(lcHttp, "trellis.http")
 
@@ -65,6 +66,16 @@ Connection::Connection(QTcpSocket *socket, quint64 id, HttpServer *server,
                 if (m_socket->state() != QAbstractSocket::ConnectedState)
                     onDisconnected();
             });
+    // A TLS client gets the request deadline for its handshake: a socket that never starts
+    // one must not hold a connection slot for a whole idle period.
+    if (auto *tls = qobject_cast<QSslSocket *>(m_socket); tls && !tls->isEncrypted()) {
+        m_handshaking = true;
+        connect(tls, &QSslSocket::encrypted, this, [this] {
+            m_handshaking = false;
+            m_timerMode = TimerMode::None;
+            updateTimer();
+        });
+    }
     updateTimer();
     if (m_socket->bytesAvailable() > 0)
         resumeReading();
@@ -99,6 +110,12 @@ void Connection::onDisconnected()
 {
     m_closing = true;
     m_timer.stop();
+    // A streamed answer can go no further; the queue it belongs to is about to be emptied.
+    m_writing = false;
+    if (m_body) {
+        m_body->close();
+        m_body.reset();
+    }
     abandonAll();
     deleteLater();
 }
@@ -133,7 +150,9 @@ void Connection::updateTimer()
     if (m_closing)
         return; // close() set its own deadline
     TimerMode mode = TimerMode::None;
-    if (m_writing)
+    if (m_handshaking)
+        mode = TimerMode::Handshake;
+    else if (m_writing)
         mode = TimerMode::Write;
     else if (m_parser.inMessage() && !m_stopReading)
         mode = TimerMode::Request;
@@ -146,6 +165,7 @@ void Connection::updateTimer()
     case TimerMode::None:
         m_timer.stop();
         break;
+    case TimerMode::Handshake:
     case TimerMode::Request:
         m_timer.start(m_limits.headerTimeoutMs);
         break;
@@ -159,6 +179,10 @@ void Connection::updateTimer()
 void Connection::onTimeout()
 {
     switch (m_timerMode) {
+    case TimerMode::Handshake:
+        qCDebug(lcHttp) << "connection" << m_id << "TLS handshake not completed in time";
+        abort();
+        break;
     case TimerMode::Request:
         qCDebug(lcHttp) << "connection" << m_id << "request not received in time";
         fail(408);
@@ -296,7 +320,7 @@ void Connection::flush()
 
 void Connection::onBytesWritten()
 {
-    if (!m_writing)
+    if (!m_writing || m_closing)
         return;
     m_timerMode = TimerMode::None; // the reader is draining: restart the write timer
     if (!streamBody()) {
@@ -404,6 +428,8 @@ bool Connection::streamBody()
 
 void Connection::finishResponse()
 {
+    if (m_queue.empty())
+        return; // abandoned meanwhile (the client left or the server closed)
     const std::shared_ptr<Responder::State> state = m_queue.front();
     m_queue.pop_front();
     state->response

@@ -31,7 +31,7 @@ public:
     void abort();
 
 private:
-    enum class TimerMode { None, Request, Idle, Write };
+    enum class TimerMode { None, Handshake, Request, Idle, Write };
 
     void onReadyRead();
     void parseBuffered();
@@ -56,6 +56,7 @@ private:
     const HttpServer::Handler &m_handler;
     HttpLimits m_limits;
     bool m_secure;
+    bool m_handshaking = false; ///< TLS: not encrypted yet, nothing to read
     RequestParser m_parser;
     QByteArray m_unparsed; ///< read but not parsed: the pipelining limit was reached
     QTimer m_timer;

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void byteByByte();
     void randomBytesNeverHurt();
     void throughputSanity();
+    void manyKeepAliveConnectionsInterleaved();
 };
 
 void TestHttpServer::simpleGet()
@@ -965,6 +966,30 @@ void TestHttpServer::throughputSanity()
         QCOMPARE(reply->status, 200);
     }
     qInfo("%d sequential keep-alive requests in %lld ms", kRequests, clock.elapsed());
+}
+
+void TestHttpServer::manyKeepAliveConnectionsInterleaved()
+{
+    Fixture f;
+    f.handler = echo;
+    constexpr int kClients = 8;
+    constexpr int kRounds = 50;
+    std::vector<std::unique_ptr<RawHttpClient>> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.push_back(std::make_unique<RawHttpClient>());
+        QVERIFY(clients.back()->connectTo(f.server.serverPort()));
+    }
+    // Every client has a request in flight at once; each must get its own answer, in order.
+    for (int round = 0; round < kRounds; ++round) {
+        for (auto &client : clients)
+            client->write(get("/r/" + QByteArray::number(round)));
+        for (auto &client : clients) {
+            const auto reply = client->next();
+            QVERIFY(reply);
+            QCOMPARE(reply->body, "GET /r/" + QByteArray::number(round) + ' ');
+        }
+    }
+    QCOMPARE(f.server.connectionCount(), kClients);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

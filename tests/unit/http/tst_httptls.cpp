@@ -25,6 +25,7 @@ private Q_SLOTS:
     void initTestCase();
     void requestOverTls();
     void plainClientOnTlsPortFails();
+    void silentClientIsDropped();
 
 private:
     QSslConfiguration m_tls;
@@ -102,6 +103,23 @@ void TestHttpTls::plainClientOnTlsPortFails()
     QVERIFY(client.waitClosed());
     QVERIFY(!client.unread().startsWith("HTTP/"));
     QCOMPARE(handled, 0);
+    QTRY_COMPARE(server.connectionCount(), 0);
+}
+
+void TestHttpTls::silentClientIsDropped()
+{
+    // A client that connects and never starts its handshake loses its slot after the
+    // request deadline, not after the (much longer) idle timeout.
+    HttpLimits limits;
+    limits.headerTimeoutMs = 200;
+    limits.idleTimeoutMs = 60'000;
+    HttpServer server([](const HttpRequest &, Responder responder) { responder.send({}); },
+                      limits);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0, m_tls));
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.serverPort()));
+    QTRY_COMPARE(server.connectionCount(), 1);
+    QVERIFY(client.waitClosed());
     QTRY_COMPARE(server.connectionCount(), 0);
 }
 
