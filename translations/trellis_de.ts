@@ -2,6 +2,328 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>ResolutionSteps</name>
+        <message>
+            <source>States to resolve</source>
+            <translation>Aufzulösende Zustände</translation>
+        </message>
+        <message>
+            <source>The state before %1 is the resolution of the states after its prev events. They are %2 different states; the keys on which they disagree are highlighted.</source>
+            <translation>Der Zustand vor %1 ist die Auflösung der Zustände nach seinen vorherigen Ereignissen. Es sind %2 verschiedene Zustände; die Schlüssel, in denen sie sich unterscheiden, sind hervorgehoben.</translation>
+        </message>
+        <message>
+            <source>After %1</source>
+            <translation>Nach %1</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(keins)</translation>
+        </message>
+        <message>
+            <source>Start: the unconflicted state</source>
+            <translation>Anfang: der konfliktfreie Zustand</translation>
+        </message>
+        <message>
+            <source>R, the result so far, starts as the union of the states without the keys on which they hold different events.</source>
+            <translation>R, das bisherige Ergebnis, beginnt als Vereinigung der Zustände ohne die Schlüssel, für die sie verschiedene Ereignisse enthalten.</translation>
+        </message>
+        <message>
+            <source>Unconflicted state map</source>
+            <translation>Konfliktfreie Zustandsabbildung</translation>
+        </message>
+        <message>
+            <source>The keys that every state has, with the same event. They are settled: step 5 puts them back over the result.</source>
+            <translation>Die Schlüssel, die jeder Zustand mit demselben Ereignis enthält. Sie stehen fest: Schritt 5 legt sie wieder über das Ergebnis.</translation>
+        </message>
+        <message>
+            <source>Conflicted state set</source>
+            <translation>Konfliktmenge</translation>
+        </message>
+        <message>
+            <source>The events the states hold for keys on which they disagree: the conflicting events. Each conflict is settled by a pass below.</source>
+            <translation>Die Ereignisse, die die Zustände für Schlüssel enthalten, in denen sie sich unterscheiden: die konfligierenden Ereignisse. Jeder Konflikt wird unten in einem Durchgang entschieden.</translation>
+        </message>
+        <message>
+            <source>The events the states hold for keys that not every state has with the same event. Only these and the events they depend on are resolved.</source>
+            <translation>Die Ereignisse, die die Zustände für Schlüssel enthalten, die nicht jeder Zustand mit demselben Ereignis hat. Nur diese und die Ereignisse, von denen sie abhängen, werden aufgelöst.</translation>
+        </message>
+        <message>
+            <source>In states</source>
+            <translation>In Zuständen</translation>
+        </message>
+        <message>
+            <source>Here there are none: the union of the states is the result.</source>
+            <translation>Hier gibt es keine: die Vereinigung der Zustände ist das Ergebnis.</translation>
+        </message>
+        <message>
+            <source>Resolved state</source>
+            <translation>Aufgelöster Zustand</translation>
+        </message>
+        <message>
+            <source>Step 5: resolved state</source>
+            <translation>Schritt 5: aufgelöster Zustand</translation>
+        </message>
+        <message>
+            <source>This is the state before %1: R after the last pass. The keys the passes decided are highlighted.</source>
+            <translation>Dies ist der Zustand vor %1: R nach dem letzten Durchgang. Die Schlüssel, die die Durchgänge entschieden haben, sind hervorgehoben.</translation>
+        </message>
+        <message>
+            <source>This is the state before %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</source>
+            <translation>Dies ist der Zustand vor %1: der Zustand nach Schritt 4, über den die konfliktfreie Zustandsabbildung wieder gelegt ist. Die Schlüssel, die die Auflösung entschieden hat, sind hervorgehoben.</translation>
+        </message>
+        <message>
+            <source>Pass: %1</source>
+            <translation>Durchgang: %1</translation>
+        </message>
+        <message>
+            <source>Conflicting power levels are resolved first.</source>
+            <translation>Konfligierende Berechtigungsstufen werden zuerst aufgelöst.</translation>
+        </message>
+        <message>
+            <source>Conflicting join rules are resolved after the power levels.</source>
+            <translation>Konfligierende Beitrittsregeln werden nach den Berechtigungsstufen aufgelöst.</translation>
+        </message>
+        <message>
+            <source>Conflicting memberships are resolved after the power levels and the join rules, one key at a time.</source>
+            <translation>Konfligierende Mitgliedschaften werden nach den Berechtigungsstufen und den Beitrittsregeln aufgelöst, ein Schlüssel nach dem anderen.</translation>
+        </message>
+        <message>
+            <source>The candidates are sorted by ascending depth, then descending sha1 of the event ID; the first goes into R, and each next one replaces it while the authorisation rules allow it in R. The first that fails ends the pass.</source>
+            <translation>Die Kandidaten werden nach aufsteigender Tiefe, dann absteigendem sha1 der Ereignis-ID sortiert; der erste kommt in R, und jeder weitere ersetzt ihn, solange die Autorisierungsregeln ihn in R erlauben. Der erste, der scheitert, beendet den Durchgang.</translation>
+        </message>
+        <message>
+            <source>Any other conflict: of the candidates, by descending depth then ascending sha1 of the event ID, the first that the authorisation rules allow in R is taken. When none is allowed, Trellis keeps the one of least depth, as Synapse does.</source>
+            <translation>Jeder andere Konflikt: von den Kandidaten, nach absteigender Tiefe, dann aufsteigendem sha1 der Ereignis-ID, wird der erste genommen, den die Autorisierungsregeln in R erlauben. Ist keiner erlaubt, behält Trellis den mit der geringsten Tiefe, wie Synapse.</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Ereignis</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <source>Depth</source>
+            <translation>Tiefe</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Entscheidung</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>taken first, unchecked</source>
+            <translation>zuerst genommen, ungeprüft</translation>
+        </message>
+        <message>
+            <source>in R</source>
+            <translation>in R</translation>
+        </message>
+        <message>
+            <source>Auth difference</source>
+            <translation>Auth-Differenz</translation>
+        </message>
+        <message>
+            <source>The events in the auth chain of some state but not of every state: the authorisations the forks do not share.</source>
+            <translation>Die Ereignisse in der Auth-Kette mancher, aber nicht aller Zustände: die Autorisierungen, die die Abzweigungen nicht teilen.</translation>
+        </message>
+        <message>
+            <source>Conflicted state subgraph</source>
+            <translation>Konflikt-Teilgraph</translation>
+        </message>
+        <message>
+            <source>The events on auth event paths from one conflicted event to another, ends included: they may be needed to authorise the conflicted events.</source>
+            <translation>Die Ereignisse auf Pfaden über Auth-Ereignisse von einem konfligierenden Ereignis zu einem anderen, die Enden eingeschlossen: sie können nötig sein, um die konfligierenden Ereignisse zu autorisieren.</translation>
+        </message>
+        <message>
+            <source>Full conflicted set</source>
+            <translation>Vollständige Konfliktmenge</translation>
+        </message>
+        <message>
+            <source>The conflicted state set, the conflicted state subgraph and the auth difference together: the events the algorithm orders and checks.</source>
+            <translation>Die Konfliktmenge, der Konflikt-Teilgraph und die Auth-Differenz zusammen: die Ereignisse, die der Algorithmus ordnet und prüft.</translation>
+        </message>
+        <message>
+            <source>The conflicted state set and the auth difference together: the events the algorithm orders and checks.</source>
+            <translation>Die Konfliktmenge und die Auth-Differenz zusammen: die Ereignisse, die der Algorithmus ordnet und prüft.</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+        <message>
+            <source>conflicted</source>
+            <translation>im Konflikt</translation>
+        </message>
+        <message>
+            <source>subgraph</source>
+            <translation>Teilgraph</translation>
+        </message>
+        <message>
+            <source>auth difference</source>
+            <translation>Auth-Differenz</translation>
+        </message>
+        <message>
+            <source>Step 1: power events</source>
+            <translation>Schritt 1: Machtereignisse</translation>
+        </message>
+        <message>
+            <source>The power events of the full conflicted set (power levels, join rules, kicks and bans) and the events of their auth chains that are in it, in reverse topological power order: auth events first, then senders of greater power, then older timestamps, then smaller event IDs.</source>
+            <translation>Die Machtereignisse der vollständigen Konfliktmenge (Berechtigungsstufen, Beitrittsregeln, Rauswürfe und Verbannungen) und die Ereignisse ihrer Auth-Ketten, die darin liegen, in umgekehrter topologischer Machtordnung: Auth-Ereignisse zuerst, dann Absender mit mehr Macht, dann ältere Zeitstempel, dann kleinere Ereignis-IDs.</translation>
+        </message>
+        <message>
+            <source>Timestamp</source>
+            <translation>Zeitstempel</translation>
+        </message>
+        <message>
+            <source>Here there are none.</source>
+            <translation>Hier gibt es keine.</translation>
+        </message>
+        <message>
+            <source>Step 2: auth checks of the power events</source>
+            <translation>Schritt 2: Auth-Prüfungen der Machtereignisse</translation>
+        </message>
+        <message>
+            <source>In that order, each event is checked against the authorisation rules in the state built so far, starting from an empty state (v2.1); keys the state lacks come from the event's own auth events. An allowed event takes its key.</source>
+            <translation>In dieser Reihenfolge wird jedes Ereignis gegen die Autorisierungsregeln im bisher aufgebauten Zustand geprüft, beginnend mit einem leeren Zustand (v2.1); Schlüssel, die dem Zustand fehlen, kommen aus den eigenen Auth-Ereignissen des Ereignisses. Ein erlaubtes Ereignis übernimmt seinen Schlüssel.</translation>
+        </message>
+        <message>
+            <source>In that order, each event is checked against the authorisation rules in the state built so far, starting from the unconflicted state map; keys the state lacks come from the event's own auth events. An allowed event takes its key.</source>
+            <translation>In dieser Reihenfolge wird jedes Ereignis gegen die Autorisierungsregeln im bisher aufgebauten Zustand geprüft, beginnend mit der konfliktfreien Zustandsabbildung; Schlüssel, die dem Zustand fehlen, kommen aus den eigenen Auth-Ereignissen des Ereignisses. Ein erlaubtes Ereignis übernimmt seinen Schlüssel.</translation>
+        </message>
+        <message>
+            <source>Step 4: auth checks of the other events</source>
+            <translation>Schritt 4: Auth-Prüfungen der übrigen Ereignisse</translation>
+        </message>
+        <message>
+            <source>In mainline order, each other event is checked against the authorisation rules in the partial state as it grows; an allowed event takes its key.</source>
+            <translation>In der Hauptlinien-Reihenfolge wird jedes übrige Ereignis gegen die Autorisierungsregeln im wachsenden Teilzustand geprüft; ein erlaubtes Ereignis übernimmt seinen Schlüssel.</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>State key</source>
+            <translation>Zustandsschlüssel</translation>
+        </message>
+        <message>
+            <source>Here there are none to check.</source>
+            <translation>Hier gibt es nichts zu prüfen.</translation>
+        </message>
+        <message>
+            <source>Partial state</source>
+            <translation>Teilzustand</translation>
+        </message>
+        <message>
+            <source>The state after step 2; the keys its checks set are highlighted. Its power levels event is the start of the mainline.</source>
+            <translation>Der Zustand nach Schritt 2; die Schlüssel, die seine Prüfungen gesetzt haben, sind hervorgehoben. Sein Berechtigungsstufen-Ereignis ist der Anfang der Hauptlinie.</translation>
+        </message>
+        <message>
+            <source>Step 3: mainline</source>
+            <translation>Schritt 3: Hauptlinie</translation>
+        </message>
+        <message>
+            <source>The power levels event of the partial state, then the power levels event in its auth events, and so on back to the start of the room. Position 0 is the newest.</source>
+            <translation>Das Berechtigungsstufen-Ereignis des Teilzustands, dann das Berechtigungsstufen-Ereignis in dessen Auth-Ereignissen und so weiter bis zum Anfang des Raums. Position 0 ist die neueste.</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>The partial state has no power levels event: every mainline position is infinite.</source>
+            <translation>Der Teilzustand hat kein Berechtigungsstufen-Ereignis: jede Hauptlinienposition ist unendlich.</translation>
+        </message>
+        <message>
+            <source>Step 3: other events by mainline</source>
+            <translation>Schritt 3: übrige Ereignisse nach Hauptlinie</translation>
+        </message>
+        <message>
+            <source>The events of the full conflicted set not taken in step 1, sorted by mainline position: events based on an older power levels event first (∞: none on the mainline), then older timestamps, then smaller event IDs.</source>
+            <translation>Die Ereignisse der vollständigen Konfliktmenge, die Schritt 1 nicht genommen hat, sortiert nach Hauptlinienposition: Ereignisse, die auf einem älteren Berechtigungsstufen-Ereignis beruhen, zuerst (∞: keins auf der Hauptlinie), dann ältere Zeitstempel, dann kleinere Ereignis-IDs.</translation>
+        </message>
+        <message>
+            <source>Mainline position</source>
+            <translation>Hauptlinienposition</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepCells</name>
+        <message>
+            <source>not in the dump</source>
+            <translation>nicht im Dump</translation>
+        </message>
+        <message>
+            <source>join</source>
+            <translation>Beitritt</translation>
+        </message>
+        <message>
+            <source>leave</source>
+            <translation>Austritt</translation>
+        </message>
+        <message>
+            <source>kick by %1</source>
+            <translation>Rauswurf durch %1</translation>
+        </message>
+        <message>
+            <source>ban by %1</source>
+            <translation>Verbannung durch %1</translation>
+        </message>
+        <message>
+            <source>invite by %1</source>
+            <translation>Einladung durch %1</translation>
+        </message>
+        <message>
+            <source>knock</source>
+            <translation>Anklopfen</translation>
+        </message>
+        <message>
+            <source>membership “%1” by %2</source>
+            <translation>Mitgliedschaft „%1“ durch %2</translation>
+        </message>
+        <message>
+            <source>by %1</source>
+            <translation>von %1</translation>
+        </message>
+        <message>
+            <source>%1 (rejected in the replay)</source>
+            <translation>%1 (beim Nachspielen abgelehnt)</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Ereignis</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>State key</source>
+            <translation>Zustandsschlüssel</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>angenommen</translation>
+        </message>
+        <message>
+            <source>rejected by rule %1 (%2): %3</source>
+            <translation>abgelehnt durch Regel %1 (%2): %3</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::app::ServerController</name>
         <message>
             <source>Server</source>
@@ -182,8 +504,8 @@
             <translation>Raum-Dumps (*.json);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; the state-resolution view comes next.</source>
-            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an. Öffnen Sie einen Raum-Dump (Datei &gt; Raum-Dump öffnen…, oder hierher ziehen), um seinen Ereignis-DAG zu erkunden; die Ansicht der Zustandsauflösung folgt als Nächstes.</translation>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; select a merge event and press “Explain state resolution” to step through how its state was decided.</source>
+            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an. Öffnen Sie einen Raum-Dump (Datei &gt; Raum-Dump öffnen…, oder hierher ziehen), um seinen Ereignis-DAG zu erkunden; wählen Sie ein Zusammenführungsereignis und drücken Sie „Zustandsauflösung erklären“, um Schritt für Schritt zu sehen, wie sein Zustand entschieden wurde.</translation>
         </message>
     </context>
     <context>
@@ -450,6 +772,18 @@
             <source>The states could not be computed: %1</source>
             <translation>Die Zustände konnten nicht berechnet werden: %1</translation>
         </message>
+        <message>
+            <source>Explain state resolution</source>
+            <translation>Zustandsauflösung erklären</translation>
+        </message>
+        <message>
+            <source>Step through the state resolution that gives the state before this event</source>
+            <translation>Die Zustandsauflösung, die den Zustand vor diesem Ereignis ergibt, Schritt für Schritt ansehen</translation>
+        </message>
+        <message>
+            <source>The state before this event is not a resolution of several states</source>
+            <translation>Der Zustand vor diesem Ereignis ist keine Auflösung mehrerer Zustände</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::RoomDumpDocument</name>
@@ -460,6 +794,57 @@
         <message>
             <source>Cannot replay the room dump %1: %2</source>
             <translation>Der Raum-Dump %1 kann nicht nachgespielt werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::resolution::StateResView</name>
+        <message>
+            <source>Select a merge event and choose “Explain state resolution”.</source>
+            <translation>Wählen Sie ein zusammenführendes Ereignis und dann „Zustandsauflösung erklären“.</translation>
+        </message>
+        <message>
+            <source>State resolution</source>
+            <translation>Zustandsauflösung</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>◀ Back</source>
+            <translation>◀ Zurück</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>Weiter ▶</translation>
+        </message>
+        <message>
+            <source>Why the state before %1 is what it is</source>
+            <translation>Warum der Zustand vor %1 so ist, wie er ist</translation>
+        </message>
+        <message>
+            <source>Resolving the states after its prev events again…</source>
+            <translation>Die Zustände nach seinen vorherigen Ereignissen werden erneut aufgelöst…</translation>
+        </message>
+        <message>
+            <source>The state before this event could not be resolved again: %1</source>
+            <translation>Der Zustand vor diesem Ereignis konnte nicht erneut aufgelöst werden: %1</translation>
+        </message>
+        <message>
+            <source>The states after this event's prev events are the same (or it has one prev event): the state before it needs no resolution.</source>
+            <translation>Die Zustände nach den vorherigen Ereignissen dieses Ereignisses sind gleich (oder es hat nur ein vorheriges Ereignis): der Zustand davor braucht keine Auflösung.</translation>
+        </message>
+        <message>
+            <source>Algorithm %1 (room version %2): %3 states, %4 conflicted events, %5 of %6 auth checks rejected.</source>
+            <translation>Algorithmus %1 (Raumversion %2): %3 Zustände, %4 konfligierende Ereignisse, %5 von %6 Auth-Prüfungen abgelehnt.</translation>
+        </message>
+        <message>
+            <source>Spec: %1</source>
+            <translation>Spezifikation: %1</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Schritt %1 von %2</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,328 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>ResolutionSteps</name>
+        <message>
+            <source>States to resolve</source>
+            <translation>States to resolve</translation>
+        </message>
+        <message>
+            <source>The state before %1 is the resolution of the states after its prev events. They are %2 different states; the keys on which they disagree are highlighted.</source>
+            <translation>The state before %1 is the resolution of the states after its prev events. They are %2 different states; the keys on which they disagree are highlighted.</translation>
+        </message>
+        <message>
+            <source>After %1</source>
+            <translation>After %1</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>Start: the unconflicted state</source>
+            <translation>Start: the unconflicted state</translation>
+        </message>
+        <message>
+            <source>R, the result so far, starts as the union of the states without the keys on which they hold different events.</source>
+            <translation>R, the result so far, starts as the union of the states without the keys on which they hold different events.</translation>
+        </message>
+        <message>
+            <source>Unconflicted state map</source>
+            <translation>Unconflicted state map</translation>
+        </message>
+        <message>
+            <source>The keys that every state has, with the same event. They are settled: step 5 puts them back over the result.</source>
+            <translation>The keys that every state has, with the same event. They are settled: step 5 puts them back over the result.</translation>
+        </message>
+        <message>
+            <source>Conflicted state set</source>
+            <translation>Conflicted state set</translation>
+        </message>
+        <message>
+            <source>The events the states hold for keys on which they disagree: the conflicting events. Each conflict is settled by a pass below.</source>
+            <translation>The events the states hold for keys on which they disagree: the conflicting events. Each conflict is settled by a pass below.</translation>
+        </message>
+        <message>
+            <source>The events the states hold for keys that not every state has with the same event. Only these and the events they depend on are resolved.</source>
+            <translation>The events the states hold for keys that not every state has with the same event. Only these and the events they depend on are resolved.</translation>
+        </message>
+        <message>
+            <source>In states</source>
+            <translation>In states</translation>
+        </message>
+        <message>
+            <source>Here there are none: the union of the states is the result.</source>
+            <translation>Here there are none: the union of the states is the result.</translation>
+        </message>
+        <message>
+            <source>Resolved state</source>
+            <translation>Resolved state</translation>
+        </message>
+        <message>
+            <source>Step 5: resolved state</source>
+            <translation>Step 5: resolved state</translation>
+        </message>
+        <message>
+            <source>This is the state before %1: R after the last pass. The keys the passes decided are highlighted.</source>
+            <translation>This is the state before %1: R after the last pass. The keys the passes decided are highlighted.</translation>
+        </message>
+        <message>
+            <source>This is the state before %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</source>
+            <translation>This is the state before %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</translation>
+        </message>
+        <message>
+            <source>Pass: %1</source>
+            <translation>Pass: %1</translation>
+        </message>
+        <message>
+            <source>Conflicting power levels are resolved first.</source>
+            <translation>Conflicting power levels are resolved first.</translation>
+        </message>
+        <message>
+            <source>Conflicting join rules are resolved after the power levels.</source>
+            <translation>Conflicting join rules are resolved after the power levels.</translation>
+        </message>
+        <message>
+            <source>Conflicting memberships are resolved after the power levels and the join rules, one key at a time.</source>
+            <translation>Conflicting memberships are resolved after the power levels and the join rules, one key at a time.</translation>
+        </message>
+        <message>
+            <source>The candidates are sorted by ascending depth, then descending sha1 of the event ID; the first goes into R, and each next one replaces it while the authorisation rules allow it in R. The first that fails ends the pass.</source>
+            <translation>The candidates are sorted by ascending depth, then descending sha1 of the event ID; the first goes into R, and each next one replaces it while the authorisation rules allow it in R. The first that fails ends the pass.</translation>
+        </message>
+        <message>
+            <source>Any other conflict: of the candidates, by descending depth then ascending sha1 of the event ID, the first that the authorisation rules allow in R is taken. When none is allowed, Trellis keeps the one of least depth, as Synapse does.</source>
+            <translation>Any other conflict: of the candidates, by descending depth then ascending sha1 of the event ID, the first that the authorisation rules allow in R is taken. When none is allowed, Trellis keeps the one of least depth, as Synapse does.</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Depth</source>
+            <translation>Depth</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>taken first, unchecked</source>
+            <translation>taken first, unchecked</translation>
+        </message>
+        <message>
+            <source>in R</source>
+            <translation>in R</translation>
+        </message>
+        <message>
+            <source>Auth difference</source>
+            <translation>Auth difference</translation>
+        </message>
+        <message>
+            <source>The events in the auth chain of some state but not of every state: the authorisations the forks do not share.</source>
+            <translation>The events in the auth chain of some state but not of every state: the authorisations the forks do not share.</translation>
+        </message>
+        <message>
+            <source>Conflicted state subgraph</source>
+            <translation>Conflicted state subgraph</translation>
+        </message>
+        <message>
+            <source>The events on auth event paths from one conflicted event to another, ends included: they may be needed to authorise the conflicted events.</source>
+            <translation>The events on auth event paths from one conflicted event to another, ends included: they may be needed to authorise the conflicted events.</translation>
+        </message>
+        <message>
+            <source>Full conflicted set</source>
+            <translation>Full conflicted set</translation>
+        </message>
+        <message>
+            <source>The conflicted state set, the conflicted state subgraph and the auth difference together: the events the algorithm orders and checks.</source>
+            <translation>The conflicted state set, the conflicted state subgraph and the auth difference together: the events the algorithm orders and checks.</translation>
+        </message>
+        <message>
+            <source>The conflicted state set and the auth difference together: the events the algorithm orders and checks.</source>
+            <translation>The conflicted state set and the auth difference together: the events the algorithm orders and checks.</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>conflicted</source>
+            <translation>conflicted</translation>
+        </message>
+        <message>
+            <source>subgraph</source>
+            <translation>subgraph</translation>
+        </message>
+        <message>
+            <source>auth difference</source>
+            <translation>auth difference</translation>
+        </message>
+        <message>
+            <source>Step 1: power events</source>
+            <translation>Step 1: power events</translation>
+        </message>
+        <message>
+            <source>The power events of the full conflicted set (power levels, join rules, kicks and bans) and the events of their auth chains that are in it, in reverse topological power order: auth events first, then senders of greater power, then older timestamps, then smaller event IDs.</source>
+            <translation>The power events of the full conflicted set (power levels, join rules, kicks and bans) and the events of their auth chains that are in it, in reverse topological power order: auth events first, then senders of greater power, then older timestamps, then smaller event IDs.</translation>
+        </message>
+        <message>
+            <source>Timestamp</source>
+            <translation>Timestamp</translation>
+        </message>
+        <message>
+            <source>Here there are none.</source>
+            <translation>Here there are none.</translation>
+        </message>
+        <message>
+            <source>Step 2: auth checks of the power events</source>
+            <translation>Step 2: auth checks of the power events</translation>
+        </message>
+        <message>
+            <source>In that order, each event is checked against the authorisation rules in the state built so far, starting from an empty state (v2.1); keys the state lacks come from the event's own auth events. An allowed event takes its key.</source>
+            <translation>In that order, each event is checked against the authorisation rules in the state built so far, starting from an empty state (v2.1); keys the state lacks come from the event's own auth events. An allowed event takes its key.</translation>
+        </message>
+        <message>
+            <source>In that order, each event is checked against the authorisation rules in the state built so far, starting from the unconflicted state map; keys the state lacks come from the event's own auth events. An allowed event takes its key.</source>
+            <translation>In that order, each event is checked against the authorisation rules in the state built so far, starting from the unconflicted state map; keys the state lacks come from the event's own auth events. An allowed event takes its key.</translation>
+        </message>
+        <message>
+            <source>Step 4: auth checks of the other events</source>
+            <translation>Step 4: auth checks of the other events</translation>
+        </message>
+        <message>
+            <source>In mainline order, each other event is checked against the authorisation rules in the partial state as it grows; an allowed event takes its key.</source>
+            <translation>In mainline order, each other event is checked against the authorisation rules in the partial state as it grows; an allowed event takes its key.</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>State key</source>
+            <translation>State key</translation>
+        </message>
+        <message>
+            <source>Here there are none to check.</source>
+            <translation>Here there are none to check.</translation>
+        </message>
+        <message>
+            <source>Partial state</source>
+            <translation>Partial state</translation>
+        </message>
+        <message>
+            <source>The state after step 2; the keys its checks set are highlighted. Its power levels event is the start of the mainline.</source>
+            <translation>The state after step 2; the keys its checks set are highlighted. Its power levels event is the start of the mainline.</translation>
+        </message>
+        <message>
+            <source>Step 3: mainline</source>
+            <translation>Step 3: mainline</translation>
+        </message>
+        <message>
+            <source>The power levels event of the partial state, then the power levels event in its auth events, and so on back to the start of the room. Position 0 is the newest.</source>
+            <translation>The power levels event of the partial state, then the power levels event in its auth events, and so on back to the start of the room. Position 0 is the newest.</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>The partial state has no power levels event: every mainline position is infinite.</source>
+            <translation>The partial state has no power levels event: every mainline position is infinite.</translation>
+        </message>
+        <message>
+            <source>Step 3: other events by mainline</source>
+            <translation>Step 3: other events by mainline</translation>
+        </message>
+        <message>
+            <source>The events of the full conflicted set not taken in step 1, sorted by mainline position: events based on an older power levels event first (∞: none on the mainline), then older timestamps, then smaller event IDs.</source>
+            <translation>The events of the full conflicted set not taken in step 1, sorted by mainline position: events based on an older power levels event first (∞: none on the mainline), then older timestamps, then smaller event IDs.</translation>
+        </message>
+        <message>
+            <source>Mainline position</source>
+            <translation>Mainline position</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepCells</name>
+        <message>
+            <source>not in the dump</source>
+            <translation>not in the dump</translation>
+        </message>
+        <message>
+            <source>join</source>
+            <translation>join</translation>
+        </message>
+        <message>
+            <source>leave</source>
+            <translation>leave</translation>
+        </message>
+        <message>
+            <source>kick by %1</source>
+            <translation>kick by %1</translation>
+        </message>
+        <message>
+            <source>ban by %1</source>
+            <translation>ban by %1</translation>
+        </message>
+        <message>
+            <source>invite by %1</source>
+            <translation>invite by %1</translation>
+        </message>
+        <message>
+            <source>knock</source>
+            <translation>knock</translation>
+        </message>
+        <message>
+            <source>membership “%1” by %2</source>
+            <translation>membership “%1” by %2</translation>
+        </message>
+        <message>
+            <source>by %1</source>
+            <translation>by %1</translation>
+        </message>
+        <message>
+            <source>%1 (rejected in the replay)</source>
+            <translation>%1 (rejected in the replay)</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>State key</source>
+            <translation>State key</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>accepted</translation>
+        </message>
+        <message>
+            <source>rejected by rule %1 (%2): %3</source>
+            <translation>rejected by rule %1 (%2): %3</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::app::ServerController</name>
         <message>
             <source>Server</source>
@@ -182,8 +504,8 @@
             <translation>Room dumps (*.json);;All files (*)</translation>
         </message>
         <message>
-            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; the state-resolution view comes next.</source>
-            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; the state-resolution view comes next.</translation>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; select a merge event and press “Explain state resolution” to step through how its state was decided.</source>
+            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; select a merge event and press “Explain state resolution” to step through how its state was decided.</translation>
         </message>
     </context>
     <context>
@@ -450,6 +772,18 @@
             <source>The states could not be computed: %1</source>
             <translation>The states could not be computed: %1</translation>
         </message>
+        <message>
+            <source>Explain state resolution</source>
+            <translation>Explain state resolution</translation>
+        </message>
+        <message>
+            <source>Step through the state resolution that gives the state before this event</source>
+            <translation>Step through the state resolution that gives the state before this event</translation>
+        </message>
+        <message>
+            <source>The state before this event is not a resolution of several states</source>
+            <translation>The state before this event is not a resolution of several states</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::RoomDumpDocument</name>
@@ -460,6 +794,57 @@
         <message>
             <source>Cannot replay the room dump %1: %2</source>
             <translation>Cannot replay the room dump %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::resolution::StateResView</name>
+        <message>
+            <source>Select a merge event and choose “Explain state resolution”.</source>
+            <translation>Select a merge event and choose “Explain state resolution”.</translation>
+        </message>
+        <message>
+            <source>State resolution</source>
+            <translation>State resolution</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>◀ Back</source>
+            <translation>◀ Back</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>Next ▶</translation>
+        </message>
+        <message>
+            <source>Why the state before %1 is what it is</source>
+            <translation>Why the state before %1 is what it is</translation>
+        </message>
+        <message>
+            <source>Resolving the states after its prev events again…</source>
+            <translation>Resolving the states after its prev events again…</translation>
+        </message>
+        <message>
+            <source>The state before this event could not be resolved again: %1</source>
+            <translation>The state before this event could not be resolved again: %1</translation>
+        </message>
+        <message>
+            <source>The states after this event's prev events are the same (or it has one prev event): the state before it needs no resolution.</source>
+            <translation>The states after this event's prev events are the same (or it has one prev event): the state before it needs no resolution.</translation>
+        </message>
+        <message>
+            <source>Algorithm %1 (room version %2): %3 states, %4 conflicted events, %5 of %6 auth checks rejected.</source>
+            <translation>Algorithm %1 (room version %2): %3 states, %4 conflicted events, %5 of %6 auth checks rejected.</translation>
+        </message>
+        <message>
+            <source>Spec: %1</source>
+            <translation>Spec: %1</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Step %1 of %2</translation>
         </message>
     </context>
 </TS>

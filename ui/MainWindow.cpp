@@ -45,7 +45,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_tabs(new QTabWi
     auto *status = new QLabel(
         tr("Your homeserver runs in the background (see the Server panel below); log into it "
            "with any Matrix client. Open a room dump (File > Open Room Dump…, or drop it here) "
-           "to explore its event DAG; the state-resolution view comes next."),
+           "to explore its event DAG; select a merge event and press “Explain state resolution” "
+           "to step through how its state was decided."),
         central);
     status->setWordWrap(true);
     status->setObjectName(QStringLiteral("statusLabel"));

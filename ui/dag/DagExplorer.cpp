@@ -4,6 +4,7 @@
 #include "ui/dag/DagView.h"
 #include "ui/dag/EventDetailsPanel.h"
 #include "ui/dag/RoomDumpDocument.h"
+#include "ui/stateres/StateResView.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -24,18 +25,21 @@ namespace trellis::ui::dag {
 
 DagExplorer::DagExplorer(QWidget *parent)
     : QWidget(parent), m_document(new RoomDumpDocument(this)), m_view(new DagView(this)),
-      m_details(new EventDetailsPanel(this))
+      m_details(new EventDetailsPanel(this)), m_stateRes(new resolution::StateResView(this))
 {
     setObjectName(QStringLiteral("dagExplorer"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createToolBar());
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    layout->addWidget(splitter, 1);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->addWidget(m_stateRes);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(2, 3);
+    m_stateRes->hide();
+    layout->addWidget(m_splitter, 1);
 
     connect(m_document, &RoomDumpDocument::loaded, this, [this](DagSnapshotPtr snapshot) {
         showSnapshot(std::move(snapshot));
@@ -54,6 +58,11 @@ DagExplorer::DagExplorer(QWidget *parent)
     connect(m_document, &RoomDumpDocument::statesReady, m_details, &EventDetailsPanel::setStates);
     connect(m_view, &DagView::eventSelected, this, &DagExplorer::onEventSelected);
     connect(m_view, &DagView::pairSelected, this, &DagExplorer::onPairSelected);
+    connect(m_details, &EventDetailsPanel::explainRequested, this,
+            &DagExplorer::explainStateResolution);
+    // An event named in a step is selected and centred in the graph; the step-through stays.
+    connect(m_stateRes, &resolution::StateResView::eventActivated, m_view, &DagView::selectEvent);
+    connect(m_stateRes, &resolution::StateResView::closeRequested, m_stateRes, &QWidget::hide);
 }
 
 QWidget *DagExplorer::createToolBar()
@@ -148,6 +157,20 @@ void DagExplorer::onPairSelected(const QString &first, const QString &second)
 {
     m_details->setPair(first, second);
     m_document->requestStates({first, second});
+}
+
+void DagExplorer::explainStateResolution(const QString &eventId)
+{
+    const DagSnapshotPtr snapshot = m_view->snapshot();
+    if (!snapshot)
+        return;
+    m_stateRes->explain({snapshot->version, snapshot->events, snapshot->replay}, eventId);
+    if (m_stateRes->isHidden()) {
+        // Room for the step tables: the graph gives up some of its width.
+        const int width = m_splitter->width();
+        m_stateRes->show();
+        m_splitter->setSizes({width * 3 / 10, width / 4, width * 9 / 20});
+    }
 }
 
 void DagExplorer::search()

@@ -5,7 +5,12 @@
 
 class QLabel;
 class QLineEdit;
+class QSplitter;
 class QToolButton;
+
+namespace trellis::ui::resolution {
+class StateResView;
+}
 
 namespace trellis::ui::dag {
 
@@ -14,7 +19,8 @@ class EventDetailsPanel;
 class RoomDumpDocument;
 
 /// One room dump in the explorer: a tool bar (search, depth, auth edges, type filter, zoom,
-/// export), the DAG view on the left and the selected event's details on the right.
+/// export), the DAG view on the left and the selected event's details on the right; for a merge
+/// event, the state-resolution step-through beside them (hidden until asked for).
 class DagExplorer : public QWidget
 {
     Q_OBJECT
@@ -28,6 +34,10 @@ public:
     DagView *view() const { return m_view; }
     EventDetailsPanel *details() const { return m_details; }
     RoomDumpDocument *document() const { return m_document; }
+    resolution::StateResView *stateResView() const { return m_stateRes; }
+
+    /// Shows the state-resolution step-through for the state before `eventId`.
+    void explainStateResolution(const QString &eventId);
 
     /// Saves the visible part (or all) of the graph as PNG, or all of it as SVG (by suffix).
     bool exportTo(const QString &path, bool wholeGraph, QString *error = nullptr);
@@ -48,6 +58,8 @@ private:
     RoomDumpDocument *m_document;
     DagView *m_view;
     EventDetailsPanel *m_details;
+    resolution::StateResView *m_stateRes;
+    QSplitter *m_splitter;
     QLineEdit *m_search;
     QLabel *m_status;
     QToolButton *m_filterButton;

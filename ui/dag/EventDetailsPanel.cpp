@@ -2,11 +2,14 @@
 
 #include "core/auth/AuthRule.h"
 #include "core/json/Writer.h"
+#include "ui/stateres/ResolutionJob.h"
 
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -57,6 +60,10 @@ EventDetailsPanel::EventDetailsPanel(QWidget *parent) : QWidget(parent)
     m_hashLabel = new QLabel(this);
     m_hashLabel->setObjectName(QStringLiteral("hashLabel"));
     m_hashLabel->setWordWrap(true);
+    m_explain = new QPushButton(tr("Explain state resolution"), this);
+    m_explain->setObjectName(QStringLiteral("explainStateResButton"));
+    m_explain->setEnabled(false);
+    connect(m_explain, &QPushButton::clicked, this, [this] { Q_EMIT explainRequested(m_eventId); });
     m_json = new QPlainTextEdit(this);
     m_json->setObjectName(QStringLiteral("pduJson"));
     m_json->setReadOnly(true);
@@ -79,7 +86,10 @@ EventDetailsPanel::EventDetailsPanel(QWidget *parent) : QWidget(parent)
     for (QLabel *label : {m_idLabel, m_verdictLabel, m_hashLabel})
         label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     layout->addWidget(m_idLabel);
-    layout->addWidget(m_verdictLabel);
+    auto *verdictRow = new QHBoxLayout;
+    verdictRow->addWidget(m_verdictLabel, 1);
+    verdictRow->addWidget(m_explain, 0, Qt::AlignTop);
+    layout->addLayout(verdictRow);
     layout->addWidget(m_hashLabel);
     layout->addWidget(m_tabs, 1);
 }
@@ -91,6 +101,7 @@ void EventDetailsPanel::setSnapshot(DagSnapshotPtr snapshot)
         showPdu();
         showVerdict();
     }
+    updateExplainButton();
 }
 
 void EventDetailsPanel::setEvent(const QString &eventId)
@@ -103,6 +114,22 @@ void EventDetailsPanel::setEvent(const QString &eventId)
     m_difference->setRowCount(0);
     showPdu();
     showVerdict();
+    updateExplainButton();
+}
+
+void EventDetailsPanel::updateExplainButton()
+{
+    // Only merge events have a resolved state before them (server-server-api "Room State
+    // Resolution"); before the replay kept the states, an event with two prev events may be one.
+    const bool merge =
+        m_snapshot && !m_eventId.isEmpty() &&
+        resolution::mergesStates({m_snapshot->version, m_snapshot->events, m_snapshot->replay},
+                                 m_eventId);
+    m_explain->setEnabled(merge);
+    m_explain->setToolTip(merge ? tr("Step through the state resolution that gives the state "
+                                     "before this event")
+                                : tr("The state before this event is not a resolution of "
+                                     "several states"));
 }
 
 void EventDetailsPanel::setPair(const QString &first, const QString &second)

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
@@ -13,7 +14,8 @@ namespace trellis::ui::dag {
 
 /// The details of the DAG view's selection: the selected event's PDU (indented JSON), its
 /// hashes, its replay verdict (the rule that rejected it), and the states before and after
-/// it; for a pair of events, how the states after them differ.
+/// it; for a pair of events, how the states after them differ. For a merge event (its state
+/// before resolves several states) it offers to explain that resolution step by step.
 class EventDetailsPanel : public QWidget
 {
     Q_OBJECT
@@ -31,9 +33,14 @@ public:
 
     QString eventId() const { return m_eventId; }
 
+Q_SIGNALS:
+    /// "Explain state resolution": the user asks why the state before this event is what it is.
+    void explainRequested(const QString &eventId);
+
 private:
     void showPdu();
     void showVerdict();
+    void updateExplainButton();
     void fillState(QTableWidget *table, const stateres::StateSet &state);
     void fillDifference(const stateres::StateSet &a, const stateres::StateSet &b);
 
@@ -43,6 +50,7 @@ private:
     QLabel *m_idLabel;
     QLabel *m_verdictLabel;
     QLabel *m_hashLabel;
+    QPushButton *m_explain;
     QPlainTextEdit *m_json;
     QTabWidget *m_tabs;
     QTableWidget *m_before;

@@ -1,0 +1,119 @@
+#include "ui/stateres/ResolutionJob.h"
+
+#include "core/stateres/Resolver.h"
+
+#include <QSet>
+
+namespace trellis::ui::resolution {
+
+using trellis::stateres::StateSet;
+
+namespace {
+
+std::optional<EventId> parseId(const QString &id)
+{
+    auto parsed = EventId::parse(id);
+    return parsed ? std::optional<EventId>(*parsed) : std::nullopt;
+}
+
+// The replay's index when there is one; before the explorer's replay ran, a scan of the dump.
+std::optional<events::Pdu> findEvent(const ResolutionSource &source, const EventId &id)
+{
+    if (source.replay) {
+        const events::Pdu *pdu = source.replay->events().event(id);
+        return pdu ? std::optional<events::Pdu>(*pdu) : std::nullopt;
+    }
+    for (const events::Pdu &event : source.events) {
+        if (event.eventId() == id)
+            return event;
+    }
+    return std::nullopt;
+}
+
+// Whether `replay` can give the states after each of these prev events that is in the dump.
+bool keptStatesAfter(const room::RoomReplay &replay, const QList<EventId> &prevEvents)
+{
+    for (const EventId &prev : prevEvents) {
+        if (replay.events().event(prev) && !replay.stateAfter(prev))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+const events::Pdu *Explanation::event(const EventId &id) const
+{
+    return replay ? replay->events().event(id) : nullptr;
+}
+
+bool mergesStates(const ResolutionSource &source, const QString &eventId)
+{
+    const std::optional<EventId> id = parseId(eventId);
+    const std::optional<events::Pdu> pdu = id ? findEvent(source, *id) : std::nullopt;
+    if (!pdu)
+        return false;
+    const QList<EventId> &prevEvents = pdu->prevEvents();
+    if (!source.replay || !keptStatesAfter(*source.replay, prevEvents))
+        return prevEvents.size() >= 2;
+    QList<StateSet> states;
+    for (const EventId &prev : prevEvents) {
+        if (auto after = source.replay->stateAfter(prev); after && !states.contains(*after))
+            states.append(*after);
+    }
+    return states.size() >= 2;
+}
+
+Explanation explainStateBefore(const ResolutionSource &source, const QString &eventId)
+{
+    Explanation out;
+    out.eventId = eventId;
+    out.version = source.version;
+    const std::optional<EventId> id = parseId(eventId);
+    const std::optional<events::Pdu> pdu = id ? findEvent(source, *id) : std::nullopt;
+    if (!source.version || !pdu) {
+        out.error = QStringLiteral("the event is not in the dump");
+        return out;
+    }
+    const QList<EventId> &prevEvents = pdu->prevEvents();
+    std::shared_ptr<const room::RoomReplay> replay = source.replay;
+    if (!replay || !keptStatesAfter(*replay, prevEvents)) {
+        // Big dumps keep no states in the explorer's replay: replay again for these only.
+        auto fresh = std::make_shared<room::RoomReplay>(*source.version);
+        if (auto ran = fresh->run(source.events, QSet<EventId>(prevEvents.begin(), prevEvents.end()));
+            !ran) {
+            out.error = ran.error().message;
+            return out;
+        }
+        replay = std::move(fresh);
+    }
+    out.replay = replay;
+
+    // The states after the prev events, each once (RoomReplay::stateBeforeEvent does the same,
+    // so the trace resolves exactly what the replay resolved).
+    QList<StateSet> sets;
+    for (const EventId &prev : prevEvents) {
+        std::optional<StateSet> after =
+            replay->events().event(prev) ? replay->stateAfter(prev) : std::nullopt;
+        if (!after)
+            continue; // not in the dump: a gap, as in the replay
+        const qsizetype index = sets.indexOf(*after);
+        if (index >= 0) {
+            out.setOrigins[index].append(prev.toString());
+        } else {
+            sets.append(std::move(*after));
+            out.setOrigins.append(QStringList{prev.toString()});
+        }
+    }
+    if (sets.size() < 2) {
+        out.nothingToResolve = true;
+        out.trace.stateSets = sets;
+        return out;
+    }
+    if (auto resolved = trellis::stateres::resolve(*source.version, sets, replay->events(), &out.trace);
+        !resolved)
+        out.error = resolved.error().message;
+    return out;
+}
+
+} // namespace trellis::ui::resolution
