@@ -15,6 +15,8 @@ packages=(
     python3-matrix-nio
     # fuzzing (libFuzzer comes with clang's runtime)
     clang libclang-rt-14-dev
+    # packaging: the app icon's renders, checks of the desktop files, the .deb (dpkg-shlibdeps)
+    librsvg2-bin desktop-file-utils appstream dpkg-dev
 )
 
 missing=()

@@ -4,6 +4,8 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QDirIterator>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -14,8 +16,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Trellis"));
     QApplication::setOrganizationName(QStringLiteral("Trellis"));
     QApplication::setApplicationVersion(QStringLiteral(TRELLIS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.trellis.Trellis"));
+    QApplication::setDesktopFileName(QStringLiteral("org.trellis_matrix.Trellis"));
     QApplication app(argc, argv);
+    // The app icon at every size rendered from resources/icons/ (cmake/TrellisPackaging.cmake);
+    // the tray icon takes it too.
+    QIcon appIcon;
+    QDirIterator icons(QStringLiteral(":/icons"),
+                       {QStringLiteral("org.trellis_matrix.Trellis.png")}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (icons.hasNext())
+        appIcon.addFile(icons.next());
+    QApplication::setWindowIcon(appIcon);
 
     // The language follows the system; translations are built into the binary.
     QTranslator qtTranslator;
