@@ -9,11 +9,12 @@ if(TRELLIS_FUZZ)
     return()
 endif()
 
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network Sql Concurrent)
+# Gui only for QImage: the media repository's thumbnails (core/services, trellis_thumbnailer).
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network Sql Concurrent Gui)
 # QtKeychain needs only Qt Core and D-Bus: the core keeps the signing key with it.
 find_package(Qt6Keychain REQUIRED)
 if(TRELLIS_BUILD_GUI)
-    find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets LinguistTools)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Widgets LinguistTools)
 endif()
 if(TRELLIS_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Test)

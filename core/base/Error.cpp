@@ -36,6 +36,8 @@ QString Error::errcode() const
         return QStringLiteral("M_INVALID_ROOM_STATE");
     case ErrorCode::BadState:
         return QStringLiteral("M_BAD_STATE");
+    case ErrorCode::InvalidSignature:
+        return QStringLiteral("M_INVALID_SIGNATURE");
     case ErrorCode::Unknown:
     case ErrorCode::Io:
     case ErrorCode::Crypto:
@@ -57,6 +59,7 @@ int Error::httpStatus() const
     case ErrorCode::InvalidRoomState:
     case ErrorCode::BadState:
     case ErrorCode::BadRequest:
+    case ErrorCode::InvalidSignature:
         return 400;
     case ErrorCode::Unrecognized:
         return 404;

@@ -26,6 +26,7 @@ enum class ErrorCode {
     InvalidRoomState, ///< M_INVALID_ROOM_STATE, 400
     BadState,        ///< M_BAD_STATE, 400
     BadRequest,      ///< M_UNKNOWN, 400: a request this server cannot serve (e.g. a login type)
+    InvalidSignature, ///< M_INVALID_SIGNATURE, 400: a signature that does not verify
 };
 
 /// An error: a code, a message that may be shown to users and sent to peers (it never

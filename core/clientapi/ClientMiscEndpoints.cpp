@@ -2,7 +2,9 @@
 
 #include "core/clientapi/ClientApiServices.h"
 #include "core/clientapi/EndpointSupport.h"
+#include "core/base/UserId.h"
 #include "core/json/Fields.h"
+#include "core/services/Presence.h"
 #include "core/services/SyncNotifier.h"
 #include "core/storage/ClientDataStore.h"
 
@@ -74,16 +76,26 @@ void changeTag(ClientApiServices &services, ApiRequest &request, const ApiRespon
 void putTag(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply) { changeTag(services, request, reply, true); }
 void deleteTag(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply) { changeTag(services, request, reply, false); }
 
-void getPresence(ClientApiServices &, ApiRequest &, const ApiResponder &reply)
+// client-server-api "Presence" (presence.yaml). Only this server's user has a presence here:
+// other users' presence would come over federation.
+void getPresence(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
-    // Presence is not shared yet (federation will carry it); the owner is shown online.
-    json::Object answer;
-    answer.insert("presence", json::Value("online"));
-    answer.insert("currently_active", json::Value(true));
-    reply.ok(answer);
+    const QString userId = request.param(QStringLiteral("userId"));
+    if (auto parsed = UserId::parse(userId); !parsed) {
+        reply.fail(Error::invalidParam(QStringLiteral("not a user ID")));
+        return;
+    }
+    if (userId != request.caller().userId.toString()) {
+        reply.fail(Error::notFound(QStringLiteral("no presence known for this user")));
+        return;
+    }
+    auto state = services::presence::current(services.clientData, userId);
+    if (failed(state, reply))
+        return;
+    reply.ok(services::presence::content(*state, services.nowMs()));
 }
 
-void putPresence(ClientApiServices &, ApiRequest &request, const ApiResponder &reply)
+void putPresence(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
     if (!requireSelf(request, request.param(QStringLiteral("userId")), reply))
         return;
@@ -93,10 +105,20 @@ void putPresence(ClientApiServices &, ApiRequest &request, const ApiResponder &r
     auto presence = json::requiredString(*body, "presence");
     if (failed(presence, reply))
         return;
-    if (*presence != QLatin1String("online") && *presence != QLatin1String("offline") && *presence != QLatin1String("unavailable")) {
-        reply.fail(Error::invalidParam(QStringLiteral("presence is online, offline or unavailable")));
-        return;
+    QString statusMsg;
+    if (const json::Value *message = body->find("status_msg"); message && !message->isNull()) {
+        if (!message->isString()) {
+            reply.fail(Error::badJson(QStringLiteral("status_msg must be a string")));
+            return;
+        }
+        statusMsg = json::toQString(message->toString());
     }
+    auto changed = services::presence::setExplicitly(services.clientData, request.caller().userId.toString(),
+                                                     *presence, statusMsg, services.nowMs());
+    if (failed(changed, reply))
+        return;
+    if (*changed)
+        services.notifier.notify(); // waiting syncs deliver the new m.presence
     reply.ok({});
 }
 

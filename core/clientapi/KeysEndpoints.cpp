@@ -1,6 +1,7 @@
 #include "core/clientapi/KeysEndpoints.h"
 
 #include "core/clientapi/ClientApiServices.h"
+#include "core/clientapi/CrossSigningEndpoints.h"
 #include "core/clientapi/EndpointSupport.h"
 #include "core/json/Fields.h"
 #include "core/json/Writer.h"
@@ -120,7 +121,7 @@ void query(ClientApiServices &services, ApiRequest &request, const ApiResponder 
     auto wanted = json::requiredObject(*body, "device_keys");
     if (failed(wanted, reply))
         return;
-    json::Object deviceKeys;
+    json::Object deviceKeys, masterKeys, selfSigningKeys, userSigningKeys;
     json::Object failures;
     const QString self = request.caller().userId.toString();
     for (const auto &[user, devices] : *wanted) {
@@ -134,12 +135,25 @@ void query(ClientApiServices &services, ApiRequest &request, const ApiResponder 
             continue;
         }
         auto keys = ownDeviceKeys(services, list->value_or(QStringList()));
-        if (failed(keys, reply))
+        if (failed(keys, reply) || failed(addDeviceSignatures(services, self, *keys), reply))
             return;
         deviceKeys.insert(user, json::Value(std::move(*keys)));
+        // client-server-api "Cross-signing": the user's cross-signing keys come along.
+        auto crossSigning = crossSigningForQuery(services, self, self);
+        if (failed(crossSigning, reply))
+            return;
+        if (crossSigning->master)
+            masterKeys.insert(user, json::Value(std::move(*crossSigning->master)));
+        if (crossSigning->selfSigning)
+            selfSigningKeys.insert(user, json::Value(std::move(*crossSigning->selfSigning)));
+        if (crossSigning->userSigning)
+            userSigningKeys.insert(user, json::Value(std::move(*crossSigning->userSigning)));
     }
     json::Object answer;
     answer.insert("device_keys", json::Value(std::move(deviceKeys)));
+    answer.insert("master_keys", json::Value(std::move(masterKeys)));
+    answer.insert("self_signing_keys", json::Value(std::move(selfSigningKeys)));
+    answer.insert("user_signing_keys", json::Value(std::move(userSigningKeys)));
     answer.insert("failures", json::Value(std::move(failures)));
     reply.ok(answer);
 }
@@ -252,6 +266,7 @@ void registerKeysEndpoints(Router &router, ClientApiServices &services)
     router.add("POST", Router::client(u"/keys/claim"), Router::Auth::Required, bind(claim));
     router.add("GET", Router::client(u"/keys/changes"), Router::Auth::Required, bind(changes));
     router.add("PUT", Router::client(u"/sendToDevice/{eventType}/{txnId}"), Router::Auth::Required, bind(sendToDevice));
+    registerCrossSigningEndpoints(router, services);
 }
 
 } // namespace trellis::clientapi

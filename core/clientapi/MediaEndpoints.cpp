@@ -10,6 +10,9 @@ namespace trellis::clientapi {
 
 namespace {
 
+// Uploaded files must never run as part of a page of this origin.
+constexpr char kMediaSecurityPolicy[] = "sandbox; default-src 'none'; script-src 'none'; plugin-types application/pdf; style-src 'unsafe-inline'; object-src 'self';";
+
 void upload(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
     QByteArray contentType = request.http.header("Content-Type");
@@ -53,13 +56,48 @@ void download(ClientApiServices &services, ApiRequest &request, const ApiRespond
     response.status = 200;
     response.setHeader("Content-Type", media->info.contentType.toUtf8());
     response.setHeader("Content-Disposition", dispositionOf(media->info, request.param(QStringLiteral("fileName"))));
-    // Uploaded files must never run as part of a page of this origin.
-    response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; script-src 'none'; plugin-types application/pdf; style-src 'unsafe-inline'; object-src 'self';");
+    response.setHeader("Content-Security-Policy", kMediaSecurityPolicy);
     response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
     response.setHeader("Cache-Control", "public, max-age=86400, immutable");
     response.bodyDeviceSize = media->file->size();
     response.bodyDevice = media->file;
     reply.send(std::move(response));
+}
+
+/// client-server-api "Thumbnails" (authed-content-repo.yaml, content-repo.yaml).
+void thumbnail(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
+{
+    const http::HttpRequest &http = request.http;
+    auto wanted = services::ThumbnailRequest::parse(http.query(QStringLiteral("width")), http.query(QStringLiteral("height")),
+                                                    http.query(QStringLiteral("method")), http.query(QStringLiteral("animated")));
+    if (failed(wanted, reply))
+        return;
+    services.media.thumbnail(
+        request.param(QStringLiteral("serverName")), request.param(QStringLiteral("mediaId")), *wanted, services.nowMs(),
+        [reply](Result<services::ThumbnailData> result) {
+            if (!reply.isOpen())
+                return; // the client left while the thumbnail was made
+            if (!result) {
+                reply.fail(result.error());
+                return;
+            }
+            http::HttpResponse response;
+            response.status = 200;
+            response.setHeader("Content-Type", result->contentType.toUtf8());
+            // The spec requires inline, with a file name for the saved thumbnail.
+            const QByteArray extension = result->contentType.section(u'/', 1).toLatin1();
+            response.setHeader("Content-Disposition", "inline; filename=\"thumbnail." + extension + "\"");
+            response.setHeader("Content-Security-Policy", kMediaSecurityPolicy);
+            response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+            response.setHeader("Cache-Control", "public, max-age=86400, immutable");
+            if (result->file) {
+                response.bodyDeviceSize = result->file->size();
+                response.bodyDevice = result->file;
+            } else {
+                response.body = result->bytes;
+            }
+            reply.send(std::move(response));
+        });
 }
 
 void config(ClientApiServices &services, ApiRequest &, const ApiResponder &reply)
@@ -78,12 +116,14 @@ void registerMediaEndpoints(Router &router, ClientApiServices &services)
         return QStringList{u"/_matrix/media/v3"_qs + pattern, u"/_matrix/media/r0"_qs + pattern};
     };
     router.add("POST", legacy(u"/upload"), Router::Auth::Required, bind(upload));
-    for (const QStringView path : {u"/download/{serverName}/{mediaId}", u"/download/{serverName}/{mediaId}/{fileName}",
-                                   u"/thumbnail/{serverName}/{mediaId}"}) {
+    const auto serve = [&](QStringView path, EndpointHandler handler) {
         // The legacy paths stay unauthenticated: older clients fetch media without tokens.
-        router.add("GET", legacy(path), Router::Auth::None, bind(download));
-        router.add("GET", Router::clientV1(QString(u"/media" + path.toString())), Router::Auth::Required, bind(download));
-    }
+        router.add("GET", legacy(path), Router::Auth::None, bind(handler));
+        router.add("GET", Router::clientV1(QString(u"/media" + path.toString())), Router::Auth::Required, bind(handler));
+    };
+    serve(u"/download/{serverName}/{mediaId}", download);
+    serve(u"/download/{serverName}/{mediaId}/{fileName}", download);
+    serve(u"/thumbnail/{serverName}/{mediaId}", thumbnail);
     router.add("GET", legacy(u"/config"), Router::Auth::Required, bind(config));
     router.add("GET", Router::clientV1(u"/media/config"), Router::Auth::Required, bind(config));
 }

@@ -3,6 +3,8 @@
 #include "core/clientapi/ClientApiServices.h"
 #include "core/clientapi/EndpointSupport.h"
 #include "core/json/Reader.h"
+#include "core/services/Presence.h"
+#include "core/services/SyncNotifier.h"
 #include "core/services/SyncService.h"
 #include "core/storage/AccountStore.h"
 
@@ -57,6 +59,13 @@ void sync(ClientApiServices &services, ApiRequest &request, const ApiResponder &
         reply.fail(Error::invalidParam(QStringLiteral("timeout must be a number of milliseconds")));
         return;
     }
+    // set_presence (sync.yaml), before the response is built so that it carries the change.
+    auto presenceChanged = services::presence::noteSyncing(services.clientData, sync.session.userId.toString(),
+                                                           http.query(QStringLiteral("set_presence")), services.nowMs());
+    if (failed(presenceChanged, reply))
+        return;
+    if (*presenceChanged)
+        services.notifier.notify();
     services.sync.sync(
         std::move(sync),
         [reply](Result<json::Object> response) {

@@ -1,10 +1,16 @@
 #include "core/services/MediaRepository.h"
 
 #include "core/crypto/Sha256.h"
+#include "core/services/Thumbnailer.h"
 
 #include <QDir>
+#include <QFutureWatcher>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcMedia, "trellis.media")
 
 namespace trellis::services {
 
@@ -35,8 +41,17 @@ bool isSafeMediaId(const QString &id)
 MediaRepository::MediaRepository(storage::ClientDataStore &store, QString directory,
                                  ServerName serverName, qint64 maxUploadBytes)
     : m_store(store), m_directory(std::move(directory)), m_serverName(std::move(serverName)),
-      m_maxUploadBytes(maxUploadBytes)
+      m_maxUploadBytes(maxUploadBytes), m_renderContext(std::make_unique<QObject>())
 {
+    m_renderPool.setMaxThreadCount(2);
+}
+
+MediaRepository::~MediaRepository()
+{
+    // Queued renders are dropped; a running one is waited for (it only reads a file).
+    m_renderPool.clear();
+    m_renderPool.waitForDone();
+    m_renderContext.reset();
 }
 
 QString MediaRepository::pathOf(const QString &mediaId) const
@@ -87,6 +102,91 @@ Result<MediaFile> MediaRepository::open(const QString &origin, const QString &me
     if (!file->open(QIODevice::ReadOnly))
         return notFound;
     return MediaFile{**info, std::move(file)};
+}
+
+QString MediaRepository::thumbnailPathOf(const storage::ThumbnailInfo &key) const
+{
+    // Media IDs are checked safe (isSafeMediaId) and the rest are numbers and a method name.
+    return QDir(m_directory).filePath(QStringLiteral("thumbnails/%1/%2-%3x%4-%5")
+                                          .arg(key.mediaId.left(2), key.mediaId)
+                                          .arg(key.width)
+                                          .arg(key.height)
+                                          .arg(key.method));
+}
+
+Result<std::optional<ThumbnailData>> MediaRepository::cachedThumbnail(const storage::ThumbnailInfo &key)
+{
+    auto info = m_store.thumbnail(key.origin, key.mediaId, key.width, key.height, key.method);
+    if (!info)
+        return info.error();
+    if (!*info)
+        return std::optional<ThumbnailData>();
+    auto file = std::make_shared<QFile>(thumbnailPathOf(key));
+    if (!file->open(QIODevice::ReadOnly))
+        return std::optional<ThumbnailData>(); // a lost file is rendered again
+    return std::optional<ThumbnailData>(ThumbnailData{(*info)->contentType, {}, std::move(file)});
+}
+
+void MediaRepository::keepThumbnail(storage::ThumbnailInfo key, const QByteArray &bytes)
+{
+    auto count = m_store.thumbnailCount(key.origin, key.mediaId);
+    if (!count || *count >= kMaxCachedThumbnailsPerFile)
+        return;
+    const QString path = thumbnailPathOf(key);
+    QSaveFile file(path);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()) || !file.open(QIODevice::WriteOnly)
+        || file.write(bytes) != bytes.size() || !file.commit()) {
+        qCWarning(lcMedia) << "cannot cache a thumbnail:" << file.errorString();
+        return;
+    }
+    key.size = bytes.size();
+    if (auto added = m_store.addThumbnail(key); !added)
+        qCWarning(lcMedia) << "cannot record a thumbnail:" << added.error().message;
+}
+
+void MediaRepository::thumbnail(const QString &origin, const QString &mediaId,
+                                const ThumbnailRequest &request, qint64 nowMs, ThumbnailReply reply)
+{
+    auto media = open(origin, mediaId);
+    if (!media) {
+        reply(media.error());
+        return;
+    }
+    storage::ThumbnailInfo key{origin, mediaId, request.size.width(), request.size.height(),
+                               thumbnailMethodName(request.method), {}, 0, nowMs};
+    auto cached = cachedThumbnail(key);
+    if (!cached) {
+        reply(cached.error());
+        return;
+    }
+    if (*cached) {
+        reply(std::move(**cached));
+        return;
+    }
+    // QFuture wants a default-constructible result: the Result travels in a shared_ptr.
+    using Outcome = std::shared_ptr<Result<RenderedThumbnail>>;
+    const QString path = media->file->fileName();
+    auto *watcher = new QFutureWatcher<Outcome>(m_renderContext.get());
+    QObject::connect(watcher, &QFutureWatcher<Outcome>::finished, watcher,
+                     [this, watcher, key, original = media->file, reply = std::move(reply)]() mutable {
+                         watcher->deleteLater();
+                         const Outcome outcome = watcher->result();
+                         if (!*outcome) {
+                             reply(outcome->error());
+                             return;
+                         }
+                         RenderedThumbnail &rendered = **outcome;
+                         if (rendered.useOriginal) {
+                             reply(ThumbnailData{rendered.contentType, {}, std::move(original)});
+                             return;
+                         }
+                         key.contentType = rendered.contentType;
+                         keepThumbnail(key, rendered.bytes);
+                         reply(ThumbnailData{rendered.contentType, std::move(rendered.bytes), nullptr});
+                     });
+    watcher->setFuture(QtConcurrent::run(&m_renderPool, [path, request] {
+        return std::make_shared<Result<RenderedThumbnail>>(Thumbnailer::render(path, request));
+    }));
 }
 
 } // namespace trellis::services

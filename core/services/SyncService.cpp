@@ -4,6 +4,7 @@
 #include "core/services/ClientEvent.h"
 #include "core/json/QtStrings.h"
 #include "core/json/Fields.h"
+#include "core/services/Presence.h"
 #include "core/services/StoreEventProvider.h"
 #include "core/services/SyncJson.h"
 #include "core/services/SyncNotifier.h"
@@ -35,6 +36,37 @@ json::Object accountDataEvent(const storage::AccountDataEntry &entry)
     event.insert("type", text(entry.type));
     event.insert("content", json::Value(objectOf(entry.content)));
     return event;
+}
+
+/// client-server-api "Presence": m.presence events of users whose presence changed after
+/// `since` (all known ones in an initial sync), through the filter's `presence` part. Presence
+/// positions are account data positions (ClientDataStore), bounded by `now` like account data.
+Result<json::Array> presenceSection(storage::ClientDataStore &clientData, storage::AccountStore &accounts,
+                                    const SyncRequest &request, const SyncToken &since, const SyncToken &now,
+                                    qint64 nowMs)
+{
+    auto states = clientData.presenceAfter(request.since ? since.accountData : 0);
+    if (!states)
+        return states.error();
+    json::Array events;
+    for (const storage::PresenceState &state : *states) {
+        if (state.position > now.accountData || !request.filter.presence.matches(QStringLiteral("m.presence"), state.userId))
+            continue;
+        json::Object content = presence::content(state, nowMs);
+        const auto &account = accounts.account();
+        if (account && account->userId.toString() == state.userId) {
+            if (!account->displayName.isEmpty())
+                content.insert("displayname", text(account->displayName));
+            if (!account->avatarUrl.isEmpty())
+                content.insert("avatar_url", text(account->avatarUrl));
+        }
+        json::Object event;
+        event.insert("type", json::Value("m.presence"));
+        event.insert("sender", text(state.userId));
+        event.insert("content", json::Value(std::move(content)));
+        events.emplace_back(std::move(event));
+    }
+    return events;
 }
 
 } // namespace
@@ -173,7 +205,11 @@ Result<json::Object> SyncService::compute(const SyncRequest &request, bool &hasN
     for (const QString &algorithm : *fallback)
         fallbackTypes.push_back(text(algorithm));
     response.insert("device_unused_fallback_key_types", json::Value(std::move(fallbackTypes)));
-    response.insert("presence", json::Value(wrapEvents({})));
+    auto presence = presenceSection(m_clientData, m_accounts, request, since, now, m_clock());
+    if (!presence)
+        return presence.error();
+    hasNews = hasNews || !presence->empty();
+    response.insert("presence", json::Value(wrapEvents(std::move(*presence))));
     response.insert("next_batch", text(now.toString()));
     return response;
 }

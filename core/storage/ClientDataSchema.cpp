@@ -68,12 +68,48 @@ QStringList messageTables()
     };
 }
 
+/// Version 2: cross-signing keys and the signatures uploaded for keys (client-server-api
+/// "Cross-signing"), the owner's presence ("Presence") and generated thumbnails
+/// ("Thumbnails").
+QStringList version2Tables()
+{
+    return {
+        // One key per user and usage (master, self_signing, user_signing), as uploaded.
+        QStringLiteral("CREATE TABLE cross_signing_keys ("
+                       " user_id TEXT NOT NULL, usage TEXT NOT NULL,"
+                       " public_key TEXT NOT NULL, json BLOB NOT NULL,"
+                       " PRIMARY KEY (user_id, usage))"),
+        // Signatures added by /keys/signatures/upload to a device key (target = device ID)
+        // or a master key (target = its unpadded base64 public key).
+        QStringLiteral("CREATE TABLE key_signatures ("
+                       " user_id TEXT NOT NULL, target TEXT NOT NULL,"
+                       " signer_user_id TEXT NOT NULL, signer_key_id TEXT NOT NULL,"
+                       " signature TEXT NOT NULL,"
+                       " PRIMARY KEY (user_id, target, signer_user_id, signer_key_id))"),
+        // stream_pos is a position of the account data stream (see ClientDataPresence.cpp).
+        QStringLiteral("CREATE TABLE presence ("
+                       " user_id TEXT PRIMARY KEY, presence TEXT NOT NULL, status_msg TEXT,"
+                       " last_active_ts INTEGER NOT NULL, currently_active INTEGER NOT NULL,"
+                       " stream_pos INTEGER NOT NULL)"),
+        // A generated thumbnail's file is named after this key (MediaRepository).
+        QStringLiteral("CREATE TABLE media_thumbnails ("
+                       " origin TEXT NOT NULL, media_id TEXT NOT NULL,"
+                       " width INTEGER NOT NULL, height INTEGER NOT NULL,"
+                       " method TEXT NOT NULL, content_type TEXT NOT NULL,"
+                       " size INTEGER NOT NULL, created_ts INTEGER NOT NULL,"
+                       " PRIMARY KEY (origin, media_id, width, height, method),"
+                       " FOREIGN KEY (origin, media_id) REFERENCES media(origin, media_id)"
+                       "  ON DELETE CASCADE)"),
+    };
+}
+
 } // namespace
 
 Schema clientDataSchema()
 {
     return Schema{QStringLiteral("clientdata"),
-                  {Migration{1, streamTables() + keyTables() + messageTables()}}};
+                  {Migration{1, streamTables() + keyTables() + messageTables()},
+                   Migration{2, version2Tables()}}};
 }
 
 } // namespace trellis::storage

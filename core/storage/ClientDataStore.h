@@ -84,9 +84,54 @@ struct MediaInfo
     QString uploader; ///< user ID, empty for remote media
 };
 
+/// A cross-signing key as uploaded (client-server-api "Cross-signing"), already validated.
+struct CrossSigningKeyRecord
+{
+    QString userId;
+    QString usage;     ///< master, self_signing or user_signing
+    QString publicKey; ///< unpadded base64 ed25519 public key
+    QByteArray json;   ///< canonical JSON of the key object
+};
+
+/// One signature added to a key by POST /keys/signatures/upload.
+struct KeySignature
+{
+    QString userId;       ///< whose key is signed
+    QString target;       ///< a device ID, or the public key of a master key
+    QString signerUserId; ///< who signed
+    QString signerKeyId;  ///< "ed25519:<key>"
+    QString signature;    ///< unpadded base64
+};
+
+/// A user's presence (client-server-api "Presence").
+struct PresenceState
+{
+    QString userId;
+    QString presence; ///< online, unavailable or offline
+    QString statusMsg;
+    qint64 lastActiveTs = 0;
+    bool currentlyActive = false;
+    qint64 position = 0; ///< where it last visibly changed (set by the store)
+};
+
+/// A generated thumbnail of a stored file (its bytes live on disk, named after this key).
+struct ThumbnailInfo
+{
+    QString origin;
+    QString mediaId;
+    int width = 0;  ///< as requested
+    int height = 0; ///< as requested
+    QString method; ///< crop or scale
+    QString contentType;
+    qint64 size = 0;
+    qint64 createdTs = 0;
+};
+
 /// The owner's client-side data: account data, receipts, end-to-end keys, to-device
 /// messages, sendToDevice transaction IDs and media metadata. Three streams feed /sync
 /// (account data, receipts, to-device); their current positions are cached in memory.
+/// Presence changes take their positions from the account data stream: the sync token then
+/// covers them without a part of their own, and both are the owner's own settings.
 ///
 /// Limits (AccountLimits.h): IDs 1..255 UTF-8 bytes, types and algorithms 1..255, account
 /// data 1 MiB, device keys 64 KiB, one key 4 KiB, a to-device message 64 KiB, 10000 unclaimed
@@ -139,6 +184,29 @@ public:
     /// Requests with no key at all are left out of the answer.
     Result<QList<ClaimedKey>> claimKeys(const QList<KeyClaim> &claims);
 
+    // --- cross-signing (ClientDataCrossSigning.cpp) ---
+
+    /// The user's keys by usage.
+    Result<QMap<QString, CrossSigningKeyRecord>> crossSigningKeys(const QString &userId);
+    /// Stores keys (replacing those of the same user and usage) in one transaction; a key
+    /// that changed drops the signatures it made and is a device-list change of its user.
+    Result<void> setCrossSigningKeys(const QList<CrossSigningKeyRecord> &keys);
+    /// Adds (or replaces) signatures in one transaction; a device-list change of each
+    /// signed user.
+    Result<void> addKeySignatures(const QList<KeySignature> &signatures);
+    /// Every signature added to the user's keys.
+    Result<QList<KeySignature>> keySignatures(const QString &userId);
+
+    // --- presence (ClientDataPresence.cpp) ---
+
+    Result<std::optional<PresenceState>> presence(const QString &userId);
+    /// Records the state. Only a change of presence, status message or currently_active
+    /// moves the stream (and the state's position); a new last-active time alone does not
+    /// (client-server-api "Last active ago"). Returns whether the stream moved.
+    Result<bool> setPresence(const PresenceState &state);
+    /// States that visibly changed after `position`.
+    Result<QList<PresenceState>> presenceAfter(qint64 position);
+
     // --- to-device messages ---
 
     /// Queues `type` from `sender` for local devices: device ID ("*": every device) ->
@@ -167,6 +235,15 @@ public:
     Result<std::optional<MediaInfo>> media(const QString &origin, const QString &mediaId);
     /// Whether it existed.
     Result<bool> deleteMedia(const QString &origin, const QString &mediaId);
+
+    // --- thumbnails (ClientDataThumbnails.cpp) ---
+
+    /// Records a generated thumbnail (replacing a previous record of the same key).
+    Result<void> addThumbnail(const ThumbnailInfo &info);
+    Result<std::optional<ThumbnailInfo>> thumbnail(const QString &origin, const QString &mediaId,
+                                                   int width, int height, const QString &method);
+    /// How many thumbnails of one file are recorded.
+    Result<int> thumbnailCount(const QString &origin, const QString &mediaId);
 
 private:
     ClientDataStore(Database &db, AccountStore &accounts);
