@@ -2,7 +2,10 @@
 
 find_program(TRELLIS_CCACHE ccache)
 if(TRELLIS_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
-    set(CMAKE_CXX_COMPILER_LAUNCHER "${TRELLIS_CCACHE}")
+    # Paths relative to the checkout and no working directory in the hash: another clone or
+    # build directory of the same sources (a CI clean clone) hits the same cache entries.
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${CMAKE_COMMAND}" -E env "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}"
+        CCACHE_NOHASHDIR=1 "${TRELLIS_CCACHE}")
     message(STATUS "Using ccache: ${TRELLIS_CCACHE}")
 endif()
 

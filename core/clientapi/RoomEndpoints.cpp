@@ -36,26 +36,27 @@ void createRoom(ClientApiServices &services, ApiRequest &request, const ApiRespo
     reply.ok(answer);
 }
 
-void sendEvent(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
+/// PUT /send and PUT /state: answered once the event is committed, with the others that
+/// arrived alongside it (RoomService::queueSend).
+void queueEvent(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply,
+                const std::optional<QString> &stateKey, const std::optional<QString> &txnId)
 {
     const auto room = roomOf(request, reply);
     const auto body = room ? bodyOrFail(request, reply, kMaxEventBody) : std::nullopt;
     if (!body)
         return;
-    answerEventId(services.rooms.send(request.caller(), *room, request.param(QStringLiteral("eventType")),
-                                      std::nullopt, *body, request.param(QStringLiteral("txnId"))),
-                  reply);
+    services.rooms.queueSend(request.caller(), *room, request.param(QStringLiteral("eventType")), stateKey, *body, txnId,
+                             [reply](const Result<EventId> &eventId) { answerEventId(eventId, reply); });
+}
+
+void sendEvent(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
+{
+    queueEvent(services, request, reply, std::nullopt, request.param(QStringLiteral("txnId")));
 }
 
 void putState(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
-    const auto room = roomOf(request, reply);
-    const auto body = room ? bodyOrFail(request, reply, kMaxEventBody) : std::nullopt;
-    if (!body)
-        return;
-    answerEventId(services.rooms.send(request.caller(), *room, request.param(QStringLiteral("eventType")),
-                                      request.param(QStringLiteral("stateKey")), *body, std::nullopt),
-                  reply);
+    queueEvent(services, request, reply, request.param(QStringLiteral("stateKey")), std::nullopt);
 }
 
 void redact(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)

@@ -65,6 +65,10 @@ json::Object RoomService::ownProfile() const
 
 void RoomService::changed(const RoomId &room)
 {
+    if (m_changedInGroup) {
+        m_changedInGroup->insert(room);
+        return;
+    }
     m_notifier.notify();
     Q_EMIT roomChanged(room);
 }
@@ -335,6 +339,68 @@ Result<void> RoomService::propagateProfile(const Session &caller)
             qCWarning(lcRooms) << "profile not updated in" << room.toString() << sent.error().message;
     }
     return {};
+}
+
+// --- group commit of client sends ---
+
+void RoomService::queueSend(const Session &caller, const RoomId &room, const QString &type,
+                            const std::optional<QString> &stateKey, const json::Object &content,
+                            const std::optional<QString> &txnId, SendDone done)
+{
+    if (m_queuedSends.empty()) {
+        // After the requests already read in this pass of the event loop: those that came
+        // together are stored together.
+        QMetaObject::invokeMethod(this, &RoomService::flushQueuedSends, Qt::QueuedConnection);
+    }
+    m_queuedSends.push_back({caller, room, type, stateKey, content, txnId, std::move(done)});
+}
+
+void RoomService::flushQueuedSends()
+{
+    const std::vector<QueuedSend> group = std::exchange(m_queuedSends, {});
+    if (group.empty())
+        return;
+    std::vector<Result<EventId>> results;
+    results.reserve(group.size());
+    storage::Transaction transaction(m_db);
+    if (!transaction.ok()) {
+        for (const QueuedSend &queued : group)
+            queued.done(transaction.error());
+        return;
+    }
+    m_changedInGroup.emplace();
+    for (const QueuedSend &queued : group) {
+        // The transaction-ID check inside send() sees the sends before it in the group, so a
+        // request repeated within one group still makes one event.
+        storage::Savepoint step(m_db);
+        if (!step.ok()) {
+            results.push_back(step.error());
+            continue;
+        }
+        auto sent = send(queued.caller, queued.room, queued.type, queued.stateKey, queued.content, queued.txnId);
+        if (sent) {
+            if (auto released = step.release(); !released)
+                sent = released.error();
+        }
+        // A failed step is undone by its savepoint; the head it read stays valid, since send()
+        // updates the cached head only after a step succeeded.
+        results.push_back(std::move(sent));
+    }
+    const QSet<RoomId> changedRooms = *std::exchange(m_changedInGroup, std::nullopt);
+    if (auto committed = transaction.commit(); !committed) {
+        // Nothing of the group is stored: every cached head and read may name its events.
+        m_heads.clear();
+        m_events.discardCaches();
+        for (auto &result : results) {
+            if (result)
+                result = committed.error();
+        }
+    } else {
+        for (const RoomId &room : changedRooms)
+            changed(room);
+    }
+    for (size_t i = 0; i < group.size(); ++i)
+        group[i].done(results[i]);
 }
 
 } // namespace trellis::services

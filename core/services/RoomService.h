@@ -10,9 +10,11 @@
 #include "core/stateres/StateSet.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace trellis::storage {
 class Database;
@@ -63,6 +65,14 @@ public:
     Result<EventId> send(const Session &caller, const RoomId &room, const QString &type,
                                  const std::optional<QString> &stateKey, const json::Object &content,
                                  const std::optional<QString> &txnId);
+    /// The same as send(), answered through `done` once the event is committed. The sends
+    /// that arrive within one pass of the event loop are stored in one transaction, each in
+    /// its own savepoint (a group commit): one failing spares the others, and the commit's
+    /// write-ahead-log writes are shared, which is most of what a send costs.
+    using SendDone = std::function<void(const Result<EventId> &)>;
+    void queueSend(const Session &caller, const RoomId &room, const QString &type,
+                   const std::optional<QString> &stateKey, const json::Object &content,
+                   const std::optional<QString> &txnId, SendDone done);
     Result<EventId> redact(const Session &caller, const RoomId &room, const EventId &target,
                                    const std::optional<QString> &reason, const QString &txnId);
     Result<EventId> changeMembership(const Session &caller, const RoomId &room, MembershipAction action,
@@ -109,6 +119,19 @@ private:
                             const Session *txnOwner = nullptr, const QString &txnId = {});
     json::Object ownProfile() const;
     void changed(const RoomId &room);
+    /// Runs every queued send in one transaction and answers them after its commit.
+    void flushQueuedSends();
+
+    struct QueuedSend
+    {
+        Session caller;
+        RoomId room;
+        QString type;
+        std::optional<QString> stateKey;
+        json::Object content;
+        std::optional<QString> txnId;
+        SendDone done;
+    };
 
     storage::Database &m_db;
     storage::EventStore &m_events;
@@ -120,6 +143,10 @@ private:
     /// Each room's head after the last event this service stored: this service is the only
     /// writer of local rooms, so the head need not be read back for every send.
     QHash<RoomId, rooms::RoomHead> m_heads;
+    std::vector<QueuedSend> m_queuedSends;
+    /// While a group of sends is in its transaction, the rooms it changed: whoever waits
+    /// hears of them only after the commit.
+    std::optional<QSet<RoomId>> m_changedInGroup;
 };
 
 } // namespace trellis::services

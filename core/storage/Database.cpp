@@ -168,6 +168,7 @@ Result<void> Database::commit()
         return Error{ErrorCode::BadState, QStringLiteral("commit without a transaction"), {}};
     if (--m_transactionDepth > 0)
         return {}; // the outer transaction commits
+    m_savepoints.clear(); // they end with their transaction
     if (m_rollbackOnly) {
         resetStatements();
         m_db.rollback();
@@ -190,8 +191,78 @@ void Database::rollback()
         m_rollbackOnly = true; // an inner scope failed: the whole transaction must not commit
         return;
     }
+    m_savepoints.clear();
     resetStatements();
     m_db.rollback();
+}
+
+// The savepoint's name only has to be unique among the open ones: its nesting level.
+static QString savepointName(qsizetype level)
+{
+    return QStringLiteral("trellis_sp%1").arg(level);
+}
+
+Result<void> Database::savepoint()
+{
+    if (m_transactionDepth <= 0)
+        return Error{ErrorCode::BadState, QStringLiteral("a savepoint outside a transaction"), {}};
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SAVEPOINT ") + savepointName(m_savepoints.size())))
+        return sqlError(QStringLiteral("savepoint"), query.lastError());
+    m_savepoints.append({m_transactionDepth, m_rollbackOnly});
+    return {};
+}
+
+Result<void> Database::releaseSavepoint()
+{
+    if (m_savepoints.isEmpty())
+        return Error{ErrorCode::BadState, QStringLiteral("release without a savepoint"), {}};
+    m_savepoints.removeLast();
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("RELEASE ") + savepointName(m_savepoints.size()))) {
+        m_rollbackOnly = true; // what the savepoint held cannot be vouched for any more
+        return sqlError(QStringLiteral("release savepoint"), query.lastError());
+    }
+    return {};
+}
+
+void Database::rollbackToSavepoint()
+{
+    if (m_savepoints.isEmpty())
+        return;
+    const SavedState saved = m_savepoints.takeLast();
+    resetStatements();
+    const QString name = savepointName(m_savepoints.size());
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("ROLLBACK TO ") + name) || !query.exec(QStringLiteral("RELEASE ") + name)) {
+        m_rollbackOnly = true; // the undo failed: the whole transaction must not commit
+        return;
+    }
+    // Inner scopes that failed after the savepoint were undone with it.
+    m_transactionDepth = saved.transactionDepth;
+    m_rollbackOnly = saved.rollbackOnly;
+}
+
+Savepoint::Savepoint(Database &db) : m_db(db)
+{
+    auto begun = db.savepoint();
+    m_ok = bool(begun);
+    if (!begun)
+        m_error = begun.error();
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_ok && !m_done)
+        m_db.rollbackToSavepoint();
+}
+
+Result<void> Savepoint::release()
+{
+    if (!m_ok)
+        return m_error;
+    m_done = true;
+    return m_db.releaseSavepoint();
 }
 
 Transaction::Transaction(Database &db) : m_db(db)

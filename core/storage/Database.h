@@ -67,6 +67,13 @@ public:
     Result<void> commit();
     void rollback();
 
+    /// Inside a transaction: marks a point that rollbackToSavepoint() returns to, undoing only
+    /// what came after it (SQLite "SAVEPOINT"), so one failed step of a batch spares the rest.
+    /// Savepoints nest; each is ended by exactly one release or rollback, innermost first.
+    Result<void> savepoint();
+    Result<void> releaseSavepoint();
+    void rollbackToSavepoint();
+
     const QString &path() const { return m_path; }
 
 private:
@@ -76,6 +83,34 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
+    /// Per open savepoint, innermost last: the depth and rollback-only flag to restore when
+    /// it is rolled back to.
+    struct SavedState
+    {
+        int transactionDepth;
+        bool rollbackOnly;
+    };
+    QList<SavedState> m_savepoints;
+};
+
+/// Scope guard for a savepoint: rolls back to it on destruction unless released.
+class Savepoint
+{
+public:
+    explicit Savepoint(Database &db);
+    ~Savepoint();
+    Savepoint(const Savepoint &) = delete;
+    Savepoint &operator=(const Savepoint &) = delete;
+
+    bool ok() const { return m_ok; }
+    const Error &error() const { return m_error; }
+    Result<void> release();
+
+private:
+    Database &m_db;
+    bool m_ok = false;
+    bool m_done = false;
+    Error m_error;
 };
 
 /// Scope guard: begins on construction, rolls back on destruction unless committed.

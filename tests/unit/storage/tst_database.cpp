@@ -37,6 +37,7 @@ private Q_SLOTS:
     void refusesNewerSchema();
     void failedMigrationChangesNothing();
     void nestedTransactions();
+    void savepointsUndoOnlyTheirOwnWrites();
     void transactionRollsBackUnlessCommitted();
     void walMode();
 };
@@ -115,6 +116,44 @@ void TestDatabase::nestedTransactions()
         QVERIFY(!outer.commit()); // an inner failure dooms the whole transaction
     }
     QCOMPARE(count(db, QStringLiteral("notes")), 2);
+}
+
+void TestDatabase::savepointsUndoOnlyTheirOwnWrites()
+{
+    auto opened = Database::open(QStringLiteral(":memory:"));
+    Database &db = **opened;
+    QVERIFY(db.migrate(notes()));
+    {
+        Savepoint outside(db);
+        QVERIFY(!outside.ok()); // a savepoint needs a transaction
+    }
+    {
+        Transaction batch(db);
+        {
+            Savepoint first(db);
+            QVERIFY(first.ok());
+            QVERIFY(insert(db, QStringLiteral("kept")));
+            QVERIFY(first.release());
+        }
+        {
+            Savepoint second(db);
+            QVERIFY(insert(db, QStringLiteral("undone")));
+            Transaction failedStep(db); // an inner failure, confined to the savepoint
+            QVERIFY(insert(db, QStringLiteral("undone too")));
+        }
+        {
+            Savepoint third(db);
+            QVERIFY(insert(db, QStringLiteral("kept too")));
+            {
+                Savepoint nested(db); // rolled back alone
+                QVERIFY(insert(db, QStringLiteral("nested, undone")));
+            }
+            QVERIFY(third.release());
+        }
+        QVERIFY(batch.commit());
+    }
+    QCOMPARE(count(db, QStringLiteral("notes")), 2);
+    QVERIFY(!db.releaseSavepoint()); // none left open
 }
 
 void TestDatabase::transactionRollsBackUnlessCommitted()
