@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Trellis needs to build, test and run, when any is missing.
 # Called by `make run` and `make test`; safe to run again (it only installs what is absent).
+# Also installs matrix-js-sdk (npm, pinned by tests/integration/js/package-lock.json), the
+# second real Matrix client the integration tests drive.
 set -euo pipefail
 
 packages=(
@@ -18,6 +20,8 @@ packages=(
     # packaging: the app icon's renders, checks of the desktop files, the .deb (dpkg-shlibdeps)
     librsvg2-bin desktop-file-utils appstream dpkg-dev
 )
+# Node.js runs matrix-js-sdk; a machine may have it from elsewhere (NodeSource) already.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -25,14 +29,21 @@ for package in "${packages[@]}"; do
         missing+=("$package")
     fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "Installing missing Debian packages: ${missing[*]}"
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-    sudo=(sudo)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing missing Debian packages: ${missing[*]}"
+    sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+js_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/integration/js"
+if [ ! -f "$js_dir/node_modules/.package-lock.json" ] ||
+   [ "$js_dir/package-lock.json" -nt "$js_dir/node_modules/.package-lock.json" ]; then
+    echo "Installing matrix-js-sdk for the integration tests (npm ci in tests/integration/js)"
+    npm ci --prefix "$js_dir" --no-audit --no-fund --loglevel=error
+fi

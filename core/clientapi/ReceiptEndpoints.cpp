@@ -58,6 +58,12 @@ void receipt(ClientApiServices &services, ApiRequest &request, const ApiResponde
     auto thread = json::optionalString(*body, "thread_id");
     if (failed(thread, reply))
         return;
+    // client-server-api "Threaded read receipts": "main" is the main timeline, any other thread
+    // is named by its root event's ID; no thread_id at all is an unthreaded receipt.
+    if (*thread && **thread != QLatin1String("main") && !EventId::parse(**thread)) {
+        reply.fail(Error::invalidParam(QStringLiteral("thread_id must be \"main\" or an event ID")));
+        return;
+    }
     const QString type = request.param(QStringLiteral("receiptType"));
     // m.fully_read through this endpoint is the read marker (client-server-api "Receipts").
     if (type == QLatin1String("m.fully_read")) {
@@ -66,7 +72,7 @@ void receipt(ClientApiServices &services, ApiRequest &request, const ApiResponde
         if (failed(services.clientData.setAccountData(room->toString(), type, canonicalBytes(marker)), reply))
             return;
     } else if (failed(storeReceipt(services, request, *room, type, request.param(QStringLiteral("eventId")),
-                                   thread->value_or(QString()) == QLatin1String("main") ? QString() : thread->value_or(QString())),
+                                   thread->value_or(QString())),
                       reply)) {
         return;
     }

@@ -173,11 +173,18 @@ void TestClientApiFeatures::typingAndReceipts()
     QCOMPARE(m_a->post(roomPath(QStringLiteral("/receipt/m.read/") + enc(eventId)), "{}").status, 200);
     QCOMPARE(m_a->post(roomPath(QStringLiteral("/read_markers")), QStringLiteral(R"({"m.fully_read":"%1"})").arg(eventId).toUtf8()).status, 200);
     QCOMPARE(m_a->post(roomPath(QStringLiteral("/receipt/m.bogus/") + enc(eventId)), "{}").status, 400);
+    // Threaded receipts keep their thread (client-server-api "Threaded read receipts").
+    QCOMPARE(m_a->post(roomPath(QStringLiteral("/receipt/m.read.private/") + enc(eventId)), R"({"thread_id":"main"})").status, 200);
+    QCOMPARE(m_a->post(roomPath(QStringLiteral("/receipt/m.read/") + enc(eventId)), R"({"thread_id":"no thread"})").errcode(),
+             QStringLiteral("M_INVALID_PARAM"));
     const Reply sync = m_b->get(v3(QStringLiteral("/sync?timeout=0&since=") + since));
     const QByteArray body = sync.body;
     QVERIFY(body.contains("\"m.typing\""));
     QVERIFY(body.contains("\"m.receipt\""));
     QVERIFY(body.contains("\"m.fully_read\""));
+    // The private receipt reaches only the user themself, with its thread.
+    const QByteArray own = m_a->get(v3(QStringLiteral("/sync?timeout=0&since=") + since)).body;
+    QVERIFY2(own.contains(R"("m.read.private":{")") && own.contains(R"("thread_id":"main")"), own.constData());
 }
 
 void TestClientApiFeatures::aliasesAndDirectory()

@@ -1,6 +1,7 @@
 // A real Matrix client in the test suite: matrix-nio (Debian's python3-matrix-nio) logs in,
 // creates a room, sends messages, sets a topic, syncs incrementally and reads the history
 // back, against `trellis-cli serve` on loopback (tests/integration/nio_client.py).
+#include "tests/integration/ClientScript.h"
 #include "tests/integration/ServerProcess.h"
 
 #include <QFileInfo>
@@ -21,18 +22,9 @@ namespace {
 
 QByteArray runNio(const QString &url)
 {
-    QProcess nio;
-    nio.setProcessChannelMode(QProcess::MergedChannels);
-    nio.start(QStringLiteral("/usr/bin/python3"),
-              {QStringLiteral(TRELLIS_NIO_SCRIPT), url, QLatin1String(ServerProcess::kUser),
-               QLatin1String(ServerProcess::kPassword)});
-    if (!nio.waitForFinished(120000)) {
-        nio.kill();
-        nio.waitForFinished();
-        return "timed out: " + nio.readAll();
-    }
-    const QByteArray output = nio.readAll();
-    return nio.exitStatus() == QProcess::NormalExit && nio.exitCode() == 0 ? QByteArray() : output + " (failed)";
+    return runClientScript(QStringLiteral("/usr/bin/python3"),
+                           {QStringLiteral(TRELLIS_NIO_SCRIPT), url, QLatin1String(ServerProcess::kUser),
+                            QLatin1String(ServerProcess::kPassword)});
 }
 
 } // namespace
