@@ -6,6 +6,7 @@
 // served from the cache the second time, and hostile inputs (not an image, a truncated one,
 // a header claiming billions of pixels, bad parameters); presence set, read, delivered in
 // /sync (through its filter), set by /sync's set_presence, and waking a waiting /sync.
+#include "tests/TestImages.h"
 #include "tests/integration/MatrixClient.h"
 #include "tests/integration/ServerProcess.h"
 
@@ -64,49 +65,6 @@ json::Object crossSigningKey(const QString &user, const QString &usage, const cr
     object.insert("usage", json::Value(json::Array{json::Value(json::toUtf8(usage))}));
     object.insert("keys", json::Value(std::move(keys)));
     return object;
-}
-
-QImage gradient(int w, int h)
-{
-    QImage image(w, h, QImage::Format_RGB32);
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x)
-            image.setPixel(x, y, qRgb(x * 255 / w, y * 255 / h, 90));
-    return image;
-}
-
-QByteArray encoded(const QImage &image, const char *format)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
-
-quint32 crc32(QByteArrayView bytes)
-{
-    quint32 crc = 0xffffffffu;
-    for (char c : bytes) {
-        crc ^= quint8(c);
-        for (int k = 0; k < 8; ++k)
-            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
-/// A small, valid PNG whose header (with a correct CRC) claims 50000 x 50000 pixels.
-QByteArray pngBomb()
-{
-    QByteArray png = encoded(gradient(4, 4), "png");
-    const auto put = [&png](int at, quint32 value) {
-        for (int i = 0; i < 4; ++i)
-            png[at + i] = char((value >> (24 - 8 * i)) & 0xff);
-    };
-    put(16, 50000);
-    put(20, 50000);
-    put(29, crc32(QByteArrayView(png).sliced(12, 17)));
-    return png;
 }
 
 } // namespace
@@ -398,7 +356,7 @@ void TestClientApiE2eeMedia::thumbnailsRefuseHostileInput()
     const QString text = upload("plain text, not a picture", "text/plain");
     const QString disguised = upload("<html><script>alert(1)</script></html>", "image/png");
     const QString truncated = upload(png.left(png.size() / 2), "image/png");
-    const QString bomb = upload(pngBomb(), "image/png");
+    const QString bomb = upload(pngClaiming(50000, 50000), "image/png");
     const QString good = upload(png, "image/png");
     for (const QString &media : {text, disguised, truncated}) {
         const Reply reply = thumbnail(media, QStringLiteral("width=64&height=64"));

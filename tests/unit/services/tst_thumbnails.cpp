@@ -2,6 +2,7 @@
 // of scale and crop (never upscaling, the original when it is small enough), and rendering
 // real PNG and JPEG files, non-images, damaged images and images whose header claims more
 // pixels than the server decodes.
+#include "tests/TestImages.h"
 #include "core/services/ThumbnailSizing.h"
 #include "core/services/Thumbnailer.h"
 
@@ -13,6 +14,7 @@
 
 using namespace trellis;
 using namespace trellis::services;
+using namespace trellis::test;
 
 Q_DECLARE_METATYPE(trellis::services::ThumbnailMethod)
 
@@ -24,54 +26,6 @@ ThumbnailRequest request(int w, int h, ThumbnailMethod method)
     r.size = QSize(w, h);
     r.method = method;
     return r;
-}
-
-QByteArray encoded(const QImage &image, const char *format)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
-
-QImage gradient(int w, int h)
-{
-    QImage image(w, h, QImage::Format_RGB32);
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x)
-            image.setPixel(x, y, qRgb(x * 255 / w, y * 255 / h, 128));
-    return image;
-}
-
-void putBigEndian(QByteArray &bytes, int at, quint32 value)
-{
-    for (int i = 0; i < 4; ++i)
-        bytes[at + i] = char((value >> (24 - 8 * i)) & 0xff);
-}
-
-/// The CRC-32 PNG chunks carry (ISO 3309, as zlib's crc32).
-quint32 crc32(QByteArrayView bytes)
-{
-    quint32 crc = 0xffffffffu;
-    for (char c : bytes) {
-        crc ^= quint8(c);
-        for (int k = 0; k < 8; ++k)
-            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
-/// A valid PNG of 4 x 4 pixels whose IHDR (with a correct CRC) claims `w` x `h`: the header
-/// of a decompression bomb, without the data.
-QByteArray pngClaiming(quint32 w, quint32 h)
-{
-    QByteArray png = encoded(gradient(4, 4), "png");
-    // IHDR: length at 8, type at 12, width at 16, height at 20, CRC over type+data at 29.
-    putBigEndian(png, 16, w);
-    putBigEndian(png, 20, h);
-    putBigEndian(png, 29, crc32(QByteArrayView(png).sliced(12, 17)));
-    return png;
 }
 
 } // namespace
