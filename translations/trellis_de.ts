@@ -324,6 +324,33 @@
         </message>
     </context>
     <context>
+        <name>trellis::app::LiveRooms</name>
+        <message>
+            <source>Rooms</source>
+            <translation>Räume</translation>
+        </message>
+        <message>
+            <source>Could not send the message: %1</source>
+            <translation>Die Nachricht konnte nicht gesendet werden: %1</translation>
+        </message>
+        <message>
+            <source>Could not create the room: %1</source>
+            <translation>Der Raum konnte nicht erstellt werden: %1</translation>
+        </message>
+        <message>
+            <source>Could not join the room: %1</source>
+            <translation>Dem Raum konnte nicht beigetreten werden: %1</translation>
+        </message>
+        <message>
+            <source>Could not open the room: %1</source>
+            <translation>Der Raum konnte nicht geöffnet werden: %1</translation>
+        </message>
+        <message>
+            <source>Could not list the rooms: %1</source>
+            <translation>Die Räume konnten nicht aufgelistet werden: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::app::ServerController</name>
         <message>
             <source>Server</source>
@@ -504,8 +531,75 @@
             <translation>Raum-Dumps (*.json);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; select a merge event and press “Explain state resolution” to step through how its state was decided.</source>
-            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an. Öffnen Sie einen Raum-Dump (Datei &gt; Raum-Dump öffnen…, oder hierher ziehen), um seinen Ereignis-DAG zu erkunden; wählen Sie ein Zusammenführungsereignis und drücken Sie „Zustandsauflösung erklären“, um Schritt für Schritt zu sehen, wie sein Zustand entschieden wurde.</translation>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided.</source>
+            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an, oder nutzen Sie die Raum-Leiste: Ein Doppelklick auf einen Raum zeigt seinen Ereignis-DAG live. Öffnen Sie einen Raum-Dump (Datei &gt; Raum-Dump öffnen…, oder hierher ziehen), um einen zu erkunden, den Ihnen jemand geschickt hat; wählen Sie ein Zusammenführungsereignis und drücken Sie „Zustandsauflösung erklären“, um Schritt für Schritt zu sehen, wie sein Zustand entschieden wurde.</translation>
+        </message>
+        <message>
+            <source>%1 (live)</source>
+            <translation>%1 (live)</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::RoomsPanel</name>
+        <message>
+            <source>Join</source>
+            <translation>Beitreten</translation>
+        </message>
+        <message>
+            <source>New Room…</source>
+            <translation>Neuer Raum…</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Senden</translation>
+        </message>
+        <message>
+            <source>Open DAG</source>
+            <translation>DAG öffnen</translation>
+        </message>
+        <message>
+            <source>Room ID or #alias:server</source>
+            <translation>Raum-ID oder #alias:server</translation>
+        </message>
+        <message>
+            <source>Room to join</source>
+            <translation>Raum zum Beitreten</translation>
+        </message>
+        <message>
+            <source>Message to the selected room</source>
+            <translation>Nachricht an den gewählten Raum</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Nachricht</translation>
+        </message>
+        <message>
+            <source>Rooms</source>
+            <translation>Räume</translation>
+        </message>
+        <message>
+            <source>1 member</source>
+            <translation>1 Mitglied</translation>
+        </message>
+        <message>
+            <source>%1 members</source>
+            <translation>%1 Mitglieder</translation>
+        </message>
+        <message>
+            <source>invited · version %1</source>
+            <translation>eingeladen · Version %1</translation>
+        </message>
+        <message>
+            <source>version %1 · %2</source>
+            <translation>Version %1 · %2</translation>
+        </message>
+        <message>
+            <source>New Room</source>
+            <translation>Neuer Raum</translation>
+        </message>
+        <message>
+            <source>Name of the new room:</source>
+            <translation>Name des neuen Raums:</translation>
         </message>
     </context>
     <context>

@@ -324,6 +324,33 @@
         </message>
     </context>
     <context>
+        <name>trellis::app::LiveRooms</name>
+        <message>
+            <source>Rooms</source>
+            <translation>Rooms</translation>
+        </message>
+        <message>
+            <source>Could not send the message: %1</source>
+            <translation>Could not send the message: %1</translation>
+        </message>
+        <message>
+            <source>Could not create the room: %1</source>
+            <translation>Could not create the room: %1</translation>
+        </message>
+        <message>
+            <source>Could not join the room: %1</source>
+            <translation>Could not join the room: %1</translation>
+        </message>
+        <message>
+            <source>Could not open the room: %1</source>
+            <translation>Could not open the room: %1</translation>
+        </message>
+        <message>
+            <source>Could not list the rooms: %1</source>
+            <translation>Could not list the rooms: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::app::ServerController</name>
         <message>
             <source>Server</source>
@@ -504,8 +531,75 @@
             <translation>Room dumps (*.json);;All files (*)</translation>
         </message>
         <message>
-            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; select a merge event and press “Explain state resolution” to step through how its state was decided.</source>
-            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore its event DAG; select a merge event and press “Explain state resolution” to step through how its state was decided.</translation>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided.</source>
+            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided.</translation>
+        </message>
+        <message>
+            <source>%1 (live)</source>
+            <translation>%1 (live)</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::RoomsPanel</name>
+        <message>
+            <source>Join</source>
+            <translation>Join</translation>
+        </message>
+        <message>
+            <source>New Room…</source>
+            <translation>New Room…</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <source>Open DAG</source>
+            <translation>Open DAG</translation>
+        </message>
+        <message>
+            <source>Room ID or #alias:server</source>
+            <translation>Room ID or #alias:server</translation>
+        </message>
+        <message>
+            <source>Room to join</source>
+            <translation>Room to join</translation>
+        </message>
+        <message>
+            <source>Message to the selected room</source>
+            <translation>Message to the selected room</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Rooms</source>
+            <translation>Rooms</translation>
+        </message>
+        <message>
+            <source>1 member</source>
+            <translation>1 member</translation>
+        </message>
+        <message>
+            <source>%1 members</source>
+            <translation>%1 members</translation>
+        </message>
+        <message>
+            <source>invited · version %1</source>
+            <translation>invited · version %1</translation>
+        </message>
+        <message>
+            <source>version %1 · %2</source>
+            <translation>version %1 · %2</translation>
+        </message>
+        <message>
+            <source>New Room</source>
+            <translation>New Room</translation>
+        </message>
+        <message>
+            <source>Name of the new room:</source>
+            <translation>Name of the new room:</translation>
         </message>
     </context>
     <context>

@@ -18,6 +18,11 @@
 
 namespace trellis::ui {
 
+namespace {
+/// Marks a DAG tab that shows a live room of the server: its room ID.
+const char *const kLiveRoomProperty = "trellisLiveRoom";
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("Trellis"));
@@ -44,9 +49,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_tabs(new QTabWi
 
     auto *status = new QLabel(
         tr("Your homeserver runs in the background (see the Server panel below); log into it "
-           "with any Matrix client. Open a room dump (File > Open Room Dump…, or drop it here) "
-           "to explore its event DAG; select a merge event and press “Explain state resolution” "
-           "to step through how its state was decided."),
+           "with any Matrix client, or use the Rooms panel: double-click a room to explore its "
+           "event DAG live. Open a room dump (File > Open Room Dump…, or drop it here) to explore "
+           "one someone sent you; select a merge event and press “Explain state resolution” to "
+           "step through how its state was decided."),
         central);
     status->setWordWrap(true);
     status->setObjectName(QStringLiteral("statusLabel"));
@@ -104,6 +110,37 @@ void MainWindow::openRoomDump(const QString &path)
     connect(explorer, &dag::DagExplorer::failed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
     explorer->open(path);
+}
+
+void MainWindow::showLiveRoom(const QString &roomId, const QString &title, const QByteArray &dump, bool focus)
+{
+    dag::DagExplorer *explorer = nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->property(kLiveRoomProperty).toString() == roomId)
+            explorer = qobject_cast<dag::DagExplorer *>(m_tabs->widget(i));
+    }
+    if (!explorer) {
+        explorer = new dag::DagExplorer(m_tabs);
+        explorer->setProperty(kLiveRoomProperty, roomId);
+        const int index = m_tabs->addTab(explorer, tr("%1 (live)").arg(title));
+        m_tabs->setTabToolTip(index, roomId);
+        connect(explorer, &dag::DagExplorer::failed, this,
+                [this](const QString &message) { statusBar()->showMessage(message); });
+    }
+    if (focus)
+        m_tabs->setCurrentWidget(explorer);
+    explorer->openData(dump, title);
+}
+
+QStringList MainWindow::liveRooms() const
+{
+    QStringList rooms;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QString room = m_tabs->widget(i)->property(kLiveRoomProperty).toString();
+        if (!room.isEmpty())
+            rooms.append(room);
+    }
+    return rooms;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -6,7 +6,7 @@ class QTabWidget;
 namespace trellis::ui {
 
 /// Trellis's main window: a welcome tab, and a DAG explorer tab per opened room dump (File >
-/// Open, drag and drop, or `trellis FILE`); the state-resolution views grow into it.
+/// Open, drag and drop, or `trellis FILE`) or live room of the server (the Rooms dock).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -16,6 +16,11 @@ public:
 
     /// Opens a room dump (a JSON array of PDUs) in a new DAG tab; it loads in the background.
     void openRoomDump(const QString &path);
+    /// Shows a live room of the server (its dump, fresh from the core thread) in its DAG tab,
+    /// which is made on the first call and reloaded on the next; `focus` brings it forward.
+    void showLiveRoom(const QString &roomId, const QString &title, const QByteArray &dump, bool focus);
+    /// The room IDs of the live tabs open now (to refresh when those rooms change).
+    QStringList liveRooms() const;
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

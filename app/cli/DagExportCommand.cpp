@@ -50,14 +50,10 @@ int dagExportCommand(const QStringList &arguments)
         return inputError(record.error());
     if (!*record)
         return usageError(QStringLiteral("dag export: the server has no room %1").arg(room->toString()));
-    auto stored = (*events)->roomEvents(*room, 0, (*events)->maxStreamOrdering(), std::numeric_limits<int>::max(),
-                                        storage::Direction::Forward);
-    if (!stored)
-        return inputError(stored.error());
-    json::Array dump;
-    for (const storage::StoredEvent &event : *stored)
-        dump.emplace_back(event.pdu.json());
-    writeJson(json::Value(std::move(dump)), cl.pretty());
+    auto dump = (*events)->roomDump(*room);
+    if (!dump)
+        return inputError(dump.error());
+    writeJson(json::Value(std::move(*dump)), cl.pretty());
     return Success;
 }
 

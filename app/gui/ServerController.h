@@ -31,6 +31,8 @@ public:
     void quit();
     /// Whether closing the window should only hide it.
     bool keepsRunningInTray() const;
+    /// The server's host, for the other views of the server (LiveRooms).
+    server::HomeserverHost &host() { return m_host; }
 
 protected:
     /// Closing the main window hides it while the server keeps running in the tray.

@@ -1,10 +1,13 @@
 // trellis: the desktop application.
+#include "app/gui/LiveRooms.h"
+#include "ui/rooms/RoomsPanel.h"
 #include "app/gui/ServerController.h"
 #include "core/server/ServerConfig.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QDirIterator>
+#include <QDockWidget>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -45,8 +48,12 @@ int main(int argc, char *argv[])
                                       ? qEnvironmentVariable("TRELLIS_DATA_DIR")
                                       : trellis::server::ServerConfig::defaultDataDirectory();
     trellis::app::ServerController server(&window, dataDirectory);
+    trellis::app::LiveRooms rooms(&window, server.host());
     window.resize(1100, 760);
     window.show();
+    // The explorer gets most of the height; the server's dock a strip (it can be dragged).
+    if (auto *serverDock = window.findChild<QDockWidget *>(QStringLiteral("serverDock")))
+        window.resizeDocks({serverDock}, {230}, Qt::Vertical);
     // `trellis FILE...` opens room dumps in the DAG explorer.
     for (const QString &argument : QApplication::arguments().mid(1)) {
         if (!argument.startsWith(u'-'))
@@ -56,6 +63,12 @@ int main(int argc, char *argv[])
     // For the README's screenshots (packaging/screenshots.sh): grab the window once the
     // server had time to start, then stop.
     if (qEnvironmentVariableIsSet("TRELLIS_SCREENSHOT")) {
+        // TRELLIS_SCREENSHOT_ROOM=N: open the live DAG of the Nth room of the list first.
+        if (qEnvironmentVariableIsSet("TRELLIS_SCREENSHOT_ROOM")) {
+            QTimer::singleShot(1000, &window, [&rooms] {
+                rooms.panel()->openRow(qEnvironmentVariableIntValue("TRELLIS_SCREENSHOT_ROOM"));
+            });
+        }
         QTimer::singleShot(qEnvironmentVariableIntValue("TRELLIS_SCREENSHOT_DELAY_MS") > 0 ? qEnvironmentVariableIntValue("TRELLIS_SCREENSHOT_DELAY_MS") : 2500, &window, [&] {
             window.grab().save(qEnvironmentVariable("TRELLIS_SCREENSHOT"));
             server.quit();

@@ -1,4 +1,5 @@
 #include "core/server/Homeserver.h"
+#include "core/server/HomeserverParts.h"
 
 #include "core/clientapi/AccountDataEndpoints.h"
 #include "core/clientapi/ClientApiServices.h"
@@ -49,30 +50,6 @@ namespace {
 qint64 wallClock() { return QDateTime::currentMSecsSinceEpoch(); }
 }
 
-/// Everything the server owns, declared in the order it is built: destroyed in reverse.
-struct Homeserver::Parts
-{
-    std::unique_ptr<storage::Database> database;
-    std::unique_ptr<storage::AccountStore> accounts;
-    std::unique_ptr<storage::ClientDataStore> clientData;
-    std::unique_ptr<storage::EventStore> events;
-    std::unique_ptr<storage::RoomStore> rooms;
-    std::unique_ptr<storage::KeyStore> keys;
-    std::unique_ptr<rooms::LocalEventBuilder> builder;
-    std::unique_ptr<services::SyncNotifier> notifier;
-    std::unique_ptr<services::TypingTracker> typing;
-    std::unique_ptr<services::LoginService> login;
-    std::unique_ptr<services::RoomService> roomService;
-    std::unique_ptr<services::SyncService> sync;
-    std::unique_ptr<services::RoomHistory> history;
-    std::unique_ptr<services::MediaRepository> media;
-    std::unique_ptr<clientapi::ClientApiServices> api;
-    std::unique_ptr<clientapi::Router> router;
-    std::unique_ptr<http::HttpServer> http;
-    QTimer typingExpiry;
-    QTimer logFlush;
-    QList<api::RequestLogEntry> pendingLog;
-};
 
 Homeserver::Homeserver(HomeserverOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options))
@@ -160,6 +137,9 @@ Result<ServerStatus> Homeserver::open()
     d->login = std::make_unique<services::LoginService>(*d->accounts, config.serverName);
     d->roomService = std::make_unique<services::RoomService>(*d->database, *d->events, *d->rooms, *d->accounts,
                                                              *d->builder, *d->notifier, wallClock);
+    // Whoever changed a room (a client, the GUI), the GUI's views of it refresh.
+    connect(d->roomService.get(), &services::RoomService::roomChanged, this,
+            [this](const RoomId &room) { Q_EMIT roomChanged(room.toString()); });
     d->sync = std::make_unique<services::SyncService>(*d->events, *d->rooms, *d->accounts, *d->clientData,
                                                       *d->typing, *d->notifier, wallClock);
     d->history = std::make_unique<services::RoomHistory>(*d->events, *d->rooms, wallClock);

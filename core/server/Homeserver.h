@@ -1,6 +1,8 @@
 #pragma once
 #include "core/base/Error.h"
+#include "core/api/RoomSnapshots.h"
 #include "core/server/HomeserverOptions.h"
+#include "core/services/Session.h"
 
 #include <QObject>
 #include <memory>
@@ -24,6 +26,19 @@ public Q_SLOTS:
     /// Stops listening, drops waiting requests, closes the database; ends with stopped().
     void stop();
 
+    // The owner's rooms, for the GUI (core/server/HomeserverRooms.cpp); each answers with a
+    // signal below, or roomActionFailed().
+    /// Ends with roomsListed().
+    void listRooms();
+    /// Ends with roomDumped(): every event of the room, as canonical JSON (a room dump).
+    void dumpRoom(const QString &roomId);
+    /// A text message from the owner (the desktop's own device).
+    void sendMessage(const QString &roomId, const QString &text);
+    /// A new private room of the default version, named `name`; ends with roomChanged().
+    void createRoom(const QString &name);
+    /// Joins by room ID or alias (local rooms until federation).
+    void joinRoom(const QString &roomIdOrAlias);
+
 Q_SIGNALS:
     void started(const trellis::api::ServerStatus &status);
     void failed(const trellis::Error &error);
@@ -31,12 +46,20 @@ Q_SIGNALS:
     /// The requests answered lately, a batch at most four times a second (a busy server must
     /// not flood its host's thread with one signal per request).
     void requestsServed(const QList<trellis::api::RequestLogEntry> &entries);
+    void roomsListed(const QList<trellis::api::RoomListEntry> &rooms);
+    void roomDumped(const QString &roomId, const QByteArray &dump);
+    /// A room's DAG or state changed, whoever changed it (a client, the GUI).
+    void roomChanged(const QString &roomId);
+    /// `action` ("send", "create room", …) failed with `error`.
+    void roomActionFailed(const QString &action, const trellis::Error &error);
 
 private:
     Result<ServerStatus> open();
     Result<void> ensureAccount();
     Result<QStringList> listen();
     void shutDown();
+    /// The owner as the desktop's own device; nullopt before the account exists.
+    std::optional<services::Session> desktopSession() const;
 
     struct Parts;
     HomeserverOptions m_options;

@@ -14,6 +14,7 @@ HomeserverHost::HomeserverHost(QObject *parent) : QObject(parent)
     qRegisterMetaType<ServerStatus>();
     qRegisterMetaType<QList<api::RequestLogEntry>>();
     qRegisterMetaType<Error>();
+    qRegisterMetaType<QList<api::RoomListEntry>>();
     m_thread.setObjectName(QStringLiteral("trellis-core"));
 }
 
@@ -55,6 +56,10 @@ void HomeserverHost::launch(HomeserverOptions options)
     connect(this, &HomeserverHost::stopRequested, m_server, &Homeserver::stop);
     connect(m_server, &Homeserver::started, this, &HomeserverHost::started);
     connect(m_server, &Homeserver::requestsServed, this, &HomeserverHost::requestsServed);
+    connect(m_server, &Homeserver::roomsListed, this, &HomeserverHost::roomsListed);
+    connect(m_server, &Homeserver::roomDumped, this, &HomeserverHost::roomDumped);
+    connect(m_server, &Homeserver::roomChanged, this, &HomeserverHost::roomChanged);
+    connect(m_server, &Homeserver::roomActionFailed, this, &HomeserverHost::roomActionFailed);
     connect(m_server, &Homeserver::failed, this, [this](const Error &error) {
         m_thread.quit();
         m_thread.wait();
@@ -77,6 +82,40 @@ void HomeserverHost::stop()
         return;
     }
     Q_EMIT stopRequested();
+}
+
+void HomeserverHost::callServer(std::function<void(Homeserver &)> call)
+{
+    if (!m_server)
+        return;
+    // The functor runs on the server's (core) thread, after what is already queued there.
+    QMetaObject::invokeMethod(m_server, [server = m_server, call = std::move(call)] { call(*server); },
+                              Qt::QueuedConnection);
+}
+
+void HomeserverHost::listRooms()
+{
+    callServer([](Homeserver &server) { server.listRooms(); });
+}
+
+void HomeserverHost::dumpRoom(const QString &roomId)
+{
+    callServer([roomId](Homeserver &server) { server.dumpRoom(roomId); });
+}
+
+void HomeserverHost::sendMessage(const QString &roomId, const QString &text)
+{
+    callServer([roomId, text](Homeserver &server) { server.sendMessage(roomId, text); });
+}
+
+void HomeserverHost::createRoom(const QString &name)
+{
+    callServer([name](Homeserver &server) { server.createRoom(name); });
+}
+
+void HomeserverHost::joinRoom(const QString &roomIdOrAlias)
+{
+    callServer([roomIdOrAlias](Homeserver &server) { server.joinRoom(roomIdOrAlias); });
 }
 
 } // namespace trellis::server

@@ -1,9 +1,11 @@
 #pragma once
 #include "core/base/Error.h"
+#include "core/api/RoomSnapshots.h"
 #include "core/server/HomeserverOptions.h"
 
 #include <QObject>
 #include <QThread>
+#include <functional>
 
 namespace trellis::server {
 
@@ -28,16 +30,30 @@ public:
     void stop();
     bool isRunning() const { return m_thread.isRunning(); }
 
+    // The owner's rooms (Homeserver's room actions), queued to the core thread; answered by
+    // the signals below. Ignored while no server runs.
+    void listRooms();
+    void dumpRoom(const QString &roomId);
+    void sendMessage(const QString &roomId, const QString &text);
+    void createRoom(const QString &name);
+    void joinRoom(const QString &roomIdOrAlias);
+
 Q_SIGNALS:
     void started(const trellis::api::ServerStatus &status);
     void failed(const trellis::Error &error);
     void stopped();
     void requestsServed(const QList<trellis::api::RequestLogEntry> &entries);
+    void roomsListed(const QList<trellis::api::RoomListEntry> &rooms);
+    void roomDumped(const QString &roomId, const QByteArray &dump);
+    void roomChanged(const QString &roomId);
+    void roomActionFailed(const QString &action, const trellis::Error &error);
     /// Internal: asks the core thread to stop the server.
     void stopRequested();
 
 private:
     void launch(HomeserverOptions options);
+    /// Runs `call` on the core thread with the server, if one runs.
+    void callServer(std::function<void(Homeserver &)> call);
 
     QThread m_thread;
     Homeserver *m_server = nullptr;

@@ -87,6 +87,38 @@ Result<bool> RoomService::isPublic(const RoomId &room)
     return (*record)->isPublic;
 }
 
+Result<RoomSummary> RoomService::summary(const RoomId &room, StoreEventProvider &provider)
+{
+    auto record = m_rooms.room(room);
+    if (!record)
+        return record.error();
+    if (!*record)
+        return Error::notFound(QStringLiteral("no such room"));
+    auto state = m_rooms.currentState(room);
+    if (!state)
+        return state.error();
+    const auto stateEvent = [&](const QString &type, const QString &key = {}) {
+        const auto it = state->constFind(auth::StateKey(type, key));
+        return it == state->constEnd() ? nullptr : provider.event(*it);
+    };
+    RoomSummary summary;
+    summary.roomId = room;
+    summary.version = (*record)->version;
+    summary.name = contentString(stateEvent(QStringLiteral("m.room.name")), "name");
+    summary.topic = contentString(stateEvent(QStringLiteral("m.room.topic")), "topic");
+    summary.canonicalAlias = contentString(stateEvent(QStringLiteral("m.room.canonical_alias")), "alias");
+    summary.avatarUrl = contentString(stateEvent(QStringLiteral("m.room.avatar")), "url");
+    summary.joinRule = contentString(stateEvent(auth::types::joinRules), "join_rule");
+    summary.roomType = contentString(stateEvent(auth::types::create), "type");
+    summary.worldReadable = contentString(stateEvent(QStringLiteral("m.room.history_visibility")), "history_visibility") == QLatin1String("world_readable");
+    summary.guestCanJoin = contentString(stateEvent(QStringLiteral("m.room.guest_access")), "guest_access") == QLatin1String("can_join");
+    for (auto it = state->constBegin(); it != state->constEnd(); ++it) {
+        if (it.key().type == auth::types::member && contentString(provider.event(*it), "membership") == auth::memberships::join)
+            ++summary.joinedMembers;
+    }
+    return summary;
+}
+
 Result<QList<RoomSummary>> RoomService::publicRooms()
 {
     auto rooms = m_rooms.publicRooms();
@@ -95,28 +127,29 @@ Result<QList<RoomSummary>> RoomService::publicRooms()
     QList<RoomSummary> summaries;
     StoreEventProvider provider(m_events);
     for (const RoomId &room : *rooms) {
-        auto state = m_rooms.currentState(room);
-        if (!state)
-            return state.error();
-        const auto stateEvent = [&](const QString &type, const QString &key = {}) {
-            const auto it = state->constFind(auth::StateKey(type, key));
-            return it == state->constEnd() ? nullptr : provider.event(*it);
-        };
-        RoomSummary summary;
-        summary.roomId = room;
-        summary.name = contentString(stateEvent(QStringLiteral("m.room.name")), "name");
-        summary.topic = contentString(stateEvent(QStringLiteral("m.room.topic")), "topic");
-        summary.canonicalAlias = contentString(stateEvent(QStringLiteral("m.room.canonical_alias")), "alias");
-        summary.avatarUrl = contentString(stateEvent(QStringLiteral("m.room.avatar")), "url");
-        summary.joinRule = contentString(stateEvent(auth::types::joinRules), "join_rule");
-        summary.roomType = contentString(stateEvent(auth::types::create), "type");
-        summary.worldReadable = contentString(stateEvent(QStringLiteral("m.room.history_visibility")), "history_visibility") == QLatin1String("world_readable");
-        summary.guestCanJoin = contentString(stateEvent(QStringLiteral("m.room.guest_access")), "guest_access") == QLatin1String("can_join");
-        for (auto it = state->constBegin(); it != state->constEnd(); ++it) {
-            if (it.key().type == auth::types::member && contentString(provider.event(*it), "membership") == auth::memberships::join)
-                ++summary.joinedMembers;
+        auto summarised = summary(room, provider);
+        if (!summarised)
+            return summarised.error();
+        summaries.append(std::move(*summarised));
+    }
+    return summaries;
+}
+
+Result<QList<RoomSummary>> RoomService::roomsOf(const UserId &user)
+{
+    QList<RoomSummary> summaries;
+    StoreEventProvider provider(m_events);
+    for (const QString &membership : {auth::memberships::join, auth::memberships::invite}) {
+        auto rooms = m_rooms.roomsWithMembership(user, membership);
+        if (!rooms)
+            return rooms.error();
+        for (const RoomId &room : std::as_const(*rooms)) {
+            auto summarised = summary(room, provider);
+            if (!summarised)
+                return summarised.error();
+            summarised->membership = membership;
+            summaries.append(std::move(*summarised));
         }
-        summaries.append(summary);
     }
     return summaries;
 }
@@ -174,6 +207,16 @@ Result<events::Pdu> RoomService::visibleEvent(const Session &caller, const RoomI
     if ((*current)->membership != auth::memberships::join && (*stored)->streamOrdering > (*current)->streamOrdering)
         return notFound;
     return (*stored)->pdu;
+}
+
+Result<json::Array> RoomService::roomDump(const RoomId &room)
+{
+    auto record = m_rooms.room(room);
+    if (!record)
+        return record.error();
+    if (!*record)
+        return Error::notFound(QStringLiteral("no such room"));
+    return m_events.roomDump(room);
 }
 
 } // namespace trellis::services

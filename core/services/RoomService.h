@@ -36,6 +36,8 @@ enum class MembershipAction { Invite, Join, Leave, Kick, Ban, Unban };
 struct RoomSummary
 {
     RoomId roomId;
+    QString version;
+    QString membership; ///< the user's, in roomsOf()
     QString name;
     QString topic;
     QString canonicalAlias;
@@ -93,6 +95,10 @@ public:
     Result<void> setVisibility(const Session &caller, const RoomId &room, bool isPublic);
     Result<bool> isPublic(const RoomId &room);
     Result<QList<RoomSummary>> publicRooms();
+    /// The rooms the user has joined or is invited to, joined ones first.
+    Result<QList<RoomSummary>> roomsOf(const UserId &user);
+    /// Every event of the room, oldest first (a room dump), for the GUI's explorer.
+    Result<json::Array> roomDump(const RoomId &room);
 
     // --- reads (visibility checked against the caller's membership) ---
     /// The owner's membership in the room ("join", "invite", "leave", "ban"), or empty.
@@ -117,6 +123,7 @@ private:
     /// Builds and persists one event in its own transaction, then tells whoever waits.
     Result<EventId> sendOne(const RoomId &room, const rooms::LocalEvent &event,
                             const Session *txnOwner = nullptr, const QString &txnId = {});
+    Result<RoomSummary> summary(const RoomId &room, StoreEventProvider &provider);
     json::Object ownProfile() const;
     void changed(const RoomId &room);
     /// Runs every queued send in one transaction and answers them after its commit.

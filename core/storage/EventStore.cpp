@@ -359,4 +359,16 @@ Result<stateres::StateSet> EventStore::stateAfter(const EventId &id)
     return m_states.state(**group);
 }
 
+Result<json::Array> EventStore::roomDump(const RoomId &room)
+{
+    auto stored = roomEvents(room, 0, maxStreamOrdering(), std::numeric_limits<int>::max(), Direction::Forward);
+    if (!stored)
+        return stored.error();
+    json::Array dump;
+    dump.reserve(size_t(stored->size()));
+    for (const StoredEvent &event : std::as_const(*stored))
+        dump.emplace_back(event.pdu.json());
+    return dump;
+}
+
 } // namespace trellis::storage

@@ -10,6 +10,7 @@
 #include "core/storage/StateStore.h"
 
 #include <QCache>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -73,6 +74,9 @@ public:
     Result<QList<StoredEvent>> roomEvents(const RoomId &room, qint64 fromExclusive, qint64 toInclusive,
                                           int limit, Direction direction);
     Result<std::optional<StoredEvent>> lastEventAtOrBefore(const RoomId &room, qint64 position);
+    /// Every event of the room in stream order, oldest first: a room dump (the format
+    /// `trellis-cli dag export` writes and the explorer reads).
+    Result<json::Array> roomDump(const RoomId &room);
     /// The newest stream position (0 when there are no events).
     qint64 maxStreamOrdering();
     Result<void> markRedacted(const EventId &target, const EventId &redaction);

@@ -117,6 +117,12 @@ void DagExplorer::open(const QString &path)
     m_document->open(path);
 }
 
+void DagExplorer::openData(const QByteArray &dump, const QString &label)
+{
+    m_status->setText(tr("Loading %1…").arg(label));
+    m_document->openData(dump, label);
+}
+
 void DagExplorer::showSnapshot(DagSnapshotPtr snapshot)
 {
     m_view->setSnapshot(snapshot);

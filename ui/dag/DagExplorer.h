@@ -30,6 +30,8 @@ public:
 
     /// Opens a room dump in the background; loaded() or failed() follows.
     void open(const QString &path);
+    /// The same for a dump in memory: a live room from the server, again on every change.
+    void openData(const QByteArray &dump, const QString &label);
 
     DagView *view() const { return m_view; }
     EventDetailsPanel *details() const { return m_details; }

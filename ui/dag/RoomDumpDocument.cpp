@@ -38,6 +38,8 @@ Result<void> indexAndLayout(DagSnapshot &snapshot, const trellis::dag::DagMarks 
     return {};
 }
 
+LoadResult loadDumpBytes(const QByteArray &bytes, const QString &label, quint64 generation);
+
 LoadResult loadDump(const QString &path, quint64 generation)
 {
     LoadResult result{generation, nullptr, {}};
@@ -50,14 +52,19 @@ LoadResult loadDump(const QString &path, quint64 generation)
         result.error = QStringLiteral("the file is larger than 1 GiB");
         return result;
     }
-    const QByteArray bytes = file.readAll();
+    return loadDumpBytes(file.readAll(), path, generation);
+}
+
+LoadResult loadDumpBytes(const QByteArray &bytes, const QString &label, quint64 generation)
+{
+    LoadResult result{generation, nullptr, {}};
     auto dump = room::readRoomDump(std::string_view(bytes.constData(), size_t(bytes.size())));
     if (!dump) {
         result.error = dump.error().message;
         return result;
     }
     auto snapshot = std::make_shared<DagSnapshot>();
-    snapshot->path = path;
+    snapshot->path = label;
     snapshot->version = dump->version;
     snapshot->events = std::move(dump->events);
     if (auto laidOut = indexAndLayout(*snapshot, {}); !laidOut) {
@@ -148,6 +155,13 @@ void RoomDumpDocument::open(const QString &path)
     m_path = path;
     const quint64 generation = ++m_generation;
     m_loadWatcher->setFuture(QtConcurrent::run(loadDump, path, generation));
+}
+
+void RoomDumpDocument::openData(const QByteArray &dump, const QString &label)
+{
+    m_path = label;
+    const quint64 generation = ++m_generation;
+    m_loadWatcher->setFuture(QtConcurrent::run(loadDumpBytes, dump, label, generation));
 }
 
 bool RoomDumpDocument::isBusy() const

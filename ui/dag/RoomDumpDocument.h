@@ -35,6 +35,9 @@ public:
 
     /// Starts loading `path`; loaded() or failed() follows.
     void open(const QString &path);
+    /// The same for a dump in memory (a live room from the server); `label` names it where
+    /// a path would.
+    void openData(const QByteArray &dump, const QString &label);
     QString path() const { return m_path; }
     /// The latest snapshot (null until loaded()).
     DagSnapshotPtr snapshot() const { return m_snapshot; }

@@ -1,0 +1,95 @@
+// The Homeserver's room actions for the GUI: the owner's rooms list, room dumps for the
+// explorer, and what the desktop's own composer does. All run on the core thread, reached
+// through queued calls; their answers are immutable values in queued signals.
+#include "core/server/Homeserver.h"
+
+#include "core/json/QtStrings.h"
+#include "core/json/Writer.h"
+#include "core/server/HomeserverParts.h"
+
+namespace trellis::server {
+
+namespace {
+/// The device the desktop program acts as: its messages carry no transaction ID, and clients
+/// see them as the owner's, from another device.
+const QString kDesktopDevice = QStringLiteral("TRELLIS_DESKTOP");
+}
+
+std::optional<services::Session> Homeserver::desktopSession() const
+{
+    if (!d || !d->accounts->account())
+        return std::nullopt;
+    return services::Session{d->accounts->account()->userId, kDesktopDevice, {}};
+}
+
+void Homeserver::listRooms()
+{
+    const auto session = desktopSession();
+    if (!session)
+        return Q_EMIT roomsListed({});
+    auto rooms = d->roomService->roomsOf(session->userId);
+    if (!rooms)
+        return Q_EMIT roomActionFailed(QStringLiteral("list rooms"), rooms.error());
+    QList<api::RoomListEntry> entries;
+    entries.reserve(rooms->size());
+    for (const services::RoomSummary &room : std::as_const(*rooms)) {
+        entries.append({room.roomId.toString(), room.name, room.topic, room.canonicalAlias, room.version,
+                        room.membership, room.joinedMembers,
+                        room.roomId.toString().endsWith(u':' + m_options.config.serverName.toString())
+                            || !room.roomId.toString().contains(u':')});
+    }
+    Q_EMIT roomsListed(entries);
+}
+
+void Homeserver::dumpRoom(const QString &roomId)
+{
+    if (!d)
+        return;
+    auto room = RoomId::parse(roomId);
+    if (!room)
+        return Q_EMIT roomActionFailed(QStringLiteral("open room"), room.error());
+    auto dump = d->roomService->roomDump(*room);
+    if (!dump)
+        return Q_EMIT roomActionFailed(QStringLiteral("open room"), dump.error());
+    Q_EMIT roomDumped(roomId, json::toCanonicalBytes(json::Value(std::move(*dump))));
+}
+
+void Homeserver::sendMessage(const QString &roomId, const QString &text)
+{
+    const auto session = desktopSession();
+    auto room = RoomId::parse(roomId);
+    if (!session || !room)
+        return Q_EMIT roomActionFailed(QStringLiteral("send"), room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
+    json::Object content;
+    content.insert("msgtype", json::Value("m.text"));
+    content.insert("body", json::Value(json::toUtf8(text)));
+    auto sent = d->roomService->send(*session, *room, QStringLiteral("m.room.message"), std::nullopt, content, std::nullopt);
+    if (!sent)
+        Q_EMIT roomActionFailed(QStringLiteral("send"), sent.error());
+}
+
+void Homeserver::createRoom(const QString &name)
+{
+    const auto session = desktopSession();
+    if (!session)
+        return Q_EMIT roomActionFailed(QStringLiteral("create room"), Error::forbidden(QStringLiteral("no account yet")));
+    json::Object request;
+    request.insert("preset", json::Value("private_chat"));
+    if (!name.trimmed().isEmpty())
+        request.insert("name", json::Value(json::toUtf8(name.trimmed())));
+    auto created = d->roomService->createRoom(*session, request);
+    if (!created)
+        Q_EMIT roomActionFailed(QStringLiteral("create room"), created.error());
+}
+
+void Homeserver::joinRoom(const QString &roomIdOrAlias)
+{
+    const auto session = desktopSession();
+    if (!session)
+        return Q_EMIT roomActionFailed(QStringLiteral("join"), Error::forbidden(QStringLiteral("no account yet")));
+    auto joined = d->roomService->join(*session, roomIdOrAlias.trimmed(), std::nullopt);
+    if (!joined)
+        Q_EMIT roomActionFailed(QStringLiteral("join"), joined.error());
+}
+
+} // namespace trellis::server

@@ -1,0 +1,133 @@
+// The GUI's way into the owner's rooms: HomeserverHost carries listRooms / createRoom /
+// sendMessage / joinRoom / dumpRoom to the core thread and their answers back as signals,
+// against a real server (SQLite, sockets on loopback) on its own thread.
+#include "core/crypto/PasswordHash.h"
+#include "core/json/QtStrings.h"
+#include "core/json/Reader.h"
+#include "core/server/HomeserverHost.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace trellis;
+using namespace trellis::server;
+
+class TestHomeserverRooms : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void createListSendDump();
+    void failuresAreReported();
+    void nothingHappensWithoutAServer();
+
+private:
+    /// Waits for the next roomsListed() after asking for it.
+    QList<api::RoomListEntry> rooms();
+
+    QTemporaryDir m_dir;
+    HomeserverHost m_host;
+};
+
+void TestHomeserverRooms::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    ServerConfig config = ServerConfig::defaults(m_dir.path());
+    config.serverName = *ServerName::parse(QStringLiteral("rooms.test"));
+    config.listen = {*ListenAddress::parse(QStringLiteral("127.0.0.1:0"))};
+    auto hash = crypto::hashPassword(QStringLiteral("a long enough password"));
+    QVERIFY(hash);
+    m_host.setKeychainEnabled(false);
+    QSignalSpy started(&m_host, &HomeserverHost::started);
+    m_host.start(config, InitialAccount{QStringLiteral("owner"), *hash});
+    QVERIFY(started.wait(20000));
+}
+
+void TestHomeserverRooms::cleanupTestCase()
+{
+    QSignalSpy stopped(&m_host, &HomeserverHost::stopped);
+    m_host.stop();
+    QVERIFY(stopped.wait(10000));
+}
+
+QList<api::RoomListEntry> TestHomeserverRooms::rooms()
+{
+    QSignalSpy listed(&m_host, &HomeserverHost::roomsListed);
+    m_host.listRooms();
+    if (!listed.wait(10000))
+        return {};
+    return listed.first().first().value<QList<api::RoomListEntry>>();
+}
+
+void TestHomeserverRooms::createListSendDump()
+{
+    QCOMPARE(rooms().size(), 0);
+    QSignalSpy changed(&m_host, &HomeserverHost::roomChanged);
+    m_host.createRoom(QStringLiteral("  Planning  "));
+    QVERIFY(changed.wait(10000));
+    const QString roomId = changed.first().first().toString();
+
+    const QList<api::RoomListEntry> listed = rooms();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().roomId, roomId);
+    QCOMPARE(listed.first().name, QStringLiteral("Planning"));
+    QCOMPARE(listed.first().version, QStringLiteral("12"));
+    QCOMPARE(listed.first().membership, QStringLiteral("join"));
+    QCOMPARE(listed.first().joinedMembers, 1);
+    QVERIFY(listed.first().local);
+
+    changed.clear();
+    m_host.sendMessage(roomId, QStringLiteral("hello from the desktop"));
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(changed.first().first().toString(), roomId);
+
+    QSignalSpy dumped(&m_host, &HomeserverHost::roomDumped);
+    m_host.dumpRoom(roomId);
+    QVERIFY(dumped.wait(10000));
+    QCOMPARE(dumped.first().at(0).toString(), roomId);
+    const QByteArray bytes = dumped.first().at(1).toByteArray();
+    auto dump = json::parse(std::string_view(bytes.constData(), size_t(bytes.size())));
+    QVERIFY(dump && dump->isArray());
+    const json::Array &events = *dump->asArray();
+    QVERIFY(events.size() >= 6); // create, member, power levels, join rules, …, the message
+    QCOMPARE(json::toQString(events.front().toObject()["type"].toString()), QStringLiteral("m.room.create"));
+    const json::Object &last = events.back().toObject();
+    QCOMPARE(json::toQString(last["type"].toString()), QStringLiteral("m.room.message"));
+    QCOMPARE(json::toQString(last["content"].toObject()["body"].toString()), QStringLiteral("hello from the desktop"));
+    QCOMPARE(json::toQString(last["sender"].toString()), QStringLiteral("@owner:rooms.test"));
+}
+
+void TestHomeserverRooms::failuresAreReported()
+{
+    QSignalSpy failed(&m_host, &HomeserverHost::roomActionFailed);
+    m_host.sendMessage(QStringLiteral("!nowhere:rooms.test"), QStringLiteral("lost"));
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("send"));
+    QCOMPARE(failed.first().at(1).value<Error>().code, ErrorCode::Forbidden);
+
+    failed.clear();
+    m_host.joinRoom(QStringLiteral("#missing:rooms.test"));
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("join"));
+
+    failed.clear();
+    m_host.dumpRoom(QStringLiteral("not a room id"));
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(1).value<Error>().code, ErrorCode::InvalidParam);
+}
+
+void TestHomeserverRooms::nothingHappensWithoutAServer()
+{
+    HomeserverHost idle;
+    QSignalSpy listed(&idle, &HomeserverHost::roomsListed);
+    idle.listRooms();
+    idle.sendMessage(QStringLiteral("!a:b"), QStringLiteral("x"));
+    QTest::qWait(100);
+    QCOMPARE(listed.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestHomeserverRooms)
+#include "tst_homeserverrooms.moc"

@@ -1,0 +1,137 @@
+// The owner's rooms in the GUI: the Rooms panel shows what it is given and asks for actions
+// only through signals; the main window shows a live room's dump in one DAG tab per room,
+// reloaded in place on the next dump.
+#include "tests/TestData.h"
+#include "core/json/Writer.h"
+#include "core/room/RoomDump.h"
+#include "core/room/RoomScript.h"
+#include "ui/MainWindow.h"
+#include "ui/dag/DagExplorer.h"
+#include "ui/dag/DagView.h"
+#include "ui/rooms/RoomsPanel.h"
+
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace trellis;
+
+class TestRoomsPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsRoomsAndKeepsTheSelection();
+    void asksForActionsThroughSignals();
+    void liveRoomTabIsReusedAndReloaded();
+
+private:
+    static QList<api::RoomListEntry> sampleRooms();
+};
+
+QList<api::RoomListEntry> TestRoomsPanel::sampleRooms()
+{
+    return {{QStringLiteral("!a:x.test"), QStringLiteral("Planning"), QStringLiteral("dates"), {}, QStringLiteral("12"),
+             QStringLiteral("join"), 3, true},
+            {QStringLiteral("!b:x.test"), {}, {}, QStringLiteral("#alias:x.test"), QStringLiteral("10"),
+             QStringLiteral("join"), 1, true},
+            {QStringLiteral("!c:x.test"), {}, {}, {}, QStringLiteral("11"), QStringLiteral("invite"), 0, true}};
+}
+
+void TestRoomsPanel::showsRoomsAndKeepsTheSelection()
+{
+    ui::RoomsPanel panel;
+    panel.setRooms(sampleRooms());
+    QCOMPARE(panel.roomCount(), 3);
+    auto *list = panel.findChild<QListWidget *>();
+    QVERIFY(list);
+    // The name, else the alias, else the ID; the version, members or the invite below it.
+    QCOMPARE(list->item(0)->text(), QStringLiteral("Planning\nversion 12 · 3 members"));
+    QCOMPARE(list->item(1)->text(), QStringLiteral("#alias:x.test\nversion 10 · 1 member"));
+    QCOMPARE(list->item(2)->text(), QStringLiteral("!c:x.test\ninvited · version 11"));
+    QVERIFY(!list->item(0)->icon().isNull());
+    QVERIFY(list->item(0)->toolTip().contains(QStringLiteral("dates")));
+
+    list->setCurrentRow(1);
+    QCOMPARE(panel.selectedRoomId(), QStringLiteral("!b:x.test"));
+    auto refreshed = sampleRooms();
+    refreshed.removeFirst();
+    panel.setRooms(refreshed); // a room went away: the selection stays on its room
+    QCOMPARE(panel.selectedRoomId(), QStringLiteral("!b:x.test"));
+    panel.setRooms({});
+    QCOMPARE(panel.selectedRoomId(), QString());
+}
+
+void TestRoomsPanel::asksForActionsThroughSignals()
+{
+    ui::RoomsPanel panel;
+    panel.setRooms(sampleRooms());
+    QSignalSpy open(&panel, &ui::RoomsPanel::openRequested);
+    QSignalSpy send(&panel, &ui::RoomsPanel::sendRequested);
+    QSignalSpy join(&panel, &ui::RoomsPanel::joinRequested);
+
+    QLineEdit *composer = nullptr;
+    QLineEdit *joinField = nullptr;
+    for (auto *field : panel.findChildren<QLineEdit *>())
+        (field->accessibleName() == QStringLiteral("Message") ? composer : joinField) = field;
+    QVERIFY(composer && joinField);
+    QVERIFY(!composer->isEnabled()); // nothing selected: nowhere to send
+
+    panel.openRow(0);
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open.first().at(0).toString(), QStringLiteral("!a:x.test"));
+    QCOMPARE(open.first().at(1).toString(), QStringLiteral("Planning"));
+    QVERIFY(composer->isEnabled());
+
+    QTest::keyClicks(composer, QStringLiteral("   "));
+    QTest::keyClick(composer, Qt::Key_Return);
+    QCOMPARE(send.size(), 0); // blank: nothing sent
+    composer->clear();
+    QTest::keyClicks(composer, QStringLiteral("hello"));
+    QTest::keyClick(composer, Qt::Key_Return);
+    QCOMPARE(send.size(), 1);
+    QCOMPARE(send.first().at(0).toString(), QStringLiteral("!a:x.test"));
+    QCOMPARE(send.first().at(1).toString(), QStringLiteral("hello"));
+    QVERIFY(composer->text().isEmpty());
+
+    QTest::keyClicks(joinField, QStringLiteral("  #room:x.test "));
+    QTest::keyClick(joinField, Qt::Key_Return);
+    QCOMPARE(join.size(), 1);
+    QCOMPARE(join.first().first().toString(), QStringLiteral("#room:x.test"));
+
+    panel.openRow(7); // no such row: nothing
+    QCOMPARE(open.size(), 1);
+}
+
+void TestRoomsPanel::liveRoomTabIsReusedAndReloaded()
+{
+    const json::Value script = test::readJson(QStringLiteral("cli/room/ban_races_topic.json"));
+    auto built = room::buildRoom(script.toObject());
+    QVERIFY(built);
+    const QByteArray dump = json::toCanonicalBytes(json::Value(room::roomDumpToJson(built->events)));
+
+    ui::MainWindow window;
+    auto *tabs = window.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    const int before = tabs->count();
+    window.showLiveRoom(QStringLiteral("!live:x.test"), QStringLiteral("Live"), dump, true);
+    QCOMPARE(tabs->count(), before + 1);
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Live (live)"));
+    QCOMPARE(window.liveRooms(), QStringList{QStringLiteral("!live:x.test")});
+    auto *explorer = qobject_cast<ui::dag::DagExplorer *>(tabs->currentWidget());
+    QVERIFY(explorer);
+    QTRY_VERIFY(explorer->view()->snapshot() != nullptr);
+    QCOMPARE(explorer->view()->snapshot()->events.size(), built->events.size());
+
+    // The next dump of the same room reloads its tab; it does not open another.
+    tabs->setCurrentIndex(0);
+    window.showLiveRoom(QStringLiteral("!live:x.test"), QStringLiteral("Live"), dump, false);
+    QCOMPARE(tabs->count(), before + 1);
+    QCOMPARE(tabs->currentIndex(), 0); // a refresh does not steal the focus
+}
+
+QTEST_MAIN(TestRoomsPanel)
+#include "tst_roomspanel.moc"

@@ -1,0 +1,159 @@
+#include "ui/rooms/RoomsPanel.h"
+
+#include "ui/rooms/RoomAvatar.h"
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace trellis::ui {
+
+namespace {
+constexpr int kRoomIdRole = Qt::UserRole;
+constexpr int kTitleRole = Qt::UserRole + 1;
+
+/// What the list calls a room: its name, else its alias, else its ID.
+QString titleOf(const api::RoomListEntry &room)
+{
+    if (!room.name.isEmpty())
+        return room.name;
+    return room.canonicalAlias.isEmpty() ? room.roomId : room.canonicalAlias;
+}
+} // namespace
+
+RoomsPanel::RoomsPanel(QWidget *parent)
+    : QWidget(parent), m_joinField(new QLineEdit(this)), m_joinButton(new QPushButton(tr("Join"), this)),
+      m_createButton(new QPushButton(tr("New Room…"), this)), m_list(new QListWidget(this)),
+      m_status(new QLabel(this)), m_composer(new QLineEdit(this)),
+      m_sendButton(new QPushButton(tr("Send"), this)), m_openButton(new QPushButton(tr("Open DAG"), this))
+{
+    m_joinField->setPlaceholderText(tr("Room ID or #alias:server"));
+    m_joinField->setAccessibleName(tr("Room to join"));
+    m_composer->setPlaceholderText(tr("Message to the selected room"));
+    m_composer->setAccessibleName(tr("Message"));
+    m_list->setIconSize(QSize(32, 32));
+    m_list->setAccessibleName(tr("Rooms"));
+    m_status->setWordWrap(true);
+    m_status->setVisible(false);
+
+    auto *joinRow = new QHBoxLayout;
+    joinRow->addWidget(m_joinField, 1);
+    joinRow->addWidget(m_joinButton);
+    auto *listActions = new QHBoxLayout;
+    listActions->addWidget(m_createButton);
+    listActions->addStretch(1);
+    listActions->addWidget(m_openButton);
+    auto *composeRow = new QHBoxLayout;
+    composeRow->addWidget(m_composer, 1);
+    composeRow->addWidget(m_sendButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(joinRow);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(listActions);
+    layout->addWidget(m_status);
+    layout->addLayout(composeRow);
+
+    connect(m_joinButton, &QPushButton::clicked, this, &RoomsPanel::join);
+    connect(m_joinField, &QLineEdit::returnPressed, this, &RoomsPanel::join);
+    connect(m_createButton, &QPushButton::clicked, this, &RoomsPanel::createRoom);
+    connect(m_sendButton, &QPushButton::clicked, this, &RoomsPanel::send);
+    connect(m_composer, &QLineEdit::returnPressed, this, &RoomsPanel::send);
+    connect(m_openButton, &QPushButton::clicked, this, &RoomsPanel::openSelected);
+    connect(m_list, &QListWidget::itemActivated, this, &RoomsPanel::openSelected);
+    connect(m_list, &QListWidget::currentItemChanged, this, &RoomsPanel::updateActions);
+    connect(m_joinField, &QLineEdit::textChanged, this, &RoomsPanel::updateActions);
+    connect(m_composer, &QLineEdit::textChanged, this, &RoomsPanel::updateActions);
+    updateActions();
+}
+
+void RoomsPanel::setRooms(const QList<api::RoomListEntry> &rooms)
+{
+    const QString selected = selectedRoomId();
+    m_list->clear();
+    for (const api::RoomListEntry &room : rooms) {
+        const QString title = titleOf(room);
+        const QString members = room.joinedMembers == 1 ? tr("1 member") : tr("%1 members").arg(room.joinedMembers);
+        const QString details = room.membership == QLatin1String("invite")
+                                    ? tr("invited · version %1").arg(room.version)
+                                    : tr("version %1 · %2").arg(room.version, members);
+        auto *item = new QListWidgetItem(roomAvatar(title, room.roomId, 32), title + u'\n' + details, m_list);
+        item->setData(kRoomIdRole, room.roomId);
+        item->setData(kTitleRole, title);
+        item->setToolTip(room.topic.isEmpty() ? room.roomId : room.roomId + u'\n' + room.topic);
+        if (room.roomId == selected)
+            m_list->setCurrentItem(item);
+    }
+    m_status->setVisible(false);
+    updateActions();
+}
+
+void RoomsPanel::showError(const QString &message)
+{
+    m_status->setText(message);
+    m_status->setVisible(true);
+}
+
+QString RoomsPanel::selectedRoomId() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(kRoomIdRole).toString() : QString();
+}
+
+int RoomsPanel::roomCount() const { return m_list->count(); }
+
+void RoomsPanel::openRow(int row)
+{
+    if (row < 0 || row >= m_list->count())
+        return;
+    m_list->setCurrentRow(row);
+    openSelected();
+}
+
+void RoomsPanel::join()
+{
+    const QString target = m_joinField->text().trimmed();
+    if (target.isEmpty())
+        return;
+    Q_EMIT joinRequested(target);
+    m_joinField->clear();
+}
+
+void RoomsPanel::createRoom()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New Room"), tr("Name of the new room:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (ok)
+        Q_EMIT createRequested(name);
+}
+
+void RoomsPanel::send()
+{
+    const QString room = selectedRoomId();
+    const QString text = m_composer->text();
+    if (room.isEmpty() || text.trimmed().isEmpty())
+        return;
+    Q_EMIT sendRequested(room, text);
+    m_composer->clear();
+}
+
+void RoomsPanel::openSelected()
+{
+    if (const QListWidgetItem *item = m_list->currentItem())
+        Q_EMIT openRequested(item->data(kRoomIdRole).toString(), item->data(kTitleRole).toString());
+}
+
+void RoomsPanel::updateActions()
+{
+    const bool selected = m_list->currentItem() != nullptr;
+    m_openButton->setEnabled(selected);
+    m_composer->setEnabled(selected);
+    m_sendButton->setEnabled(selected && !m_composer->text().trimmed().isEmpty());
+    m_joinButton->setEnabled(!m_joinField->text().trimmed().isEmpty());
+}
+
+} // namespace trellis::ui

@@ -1,0 +1,58 @@
+#pragma once
+#include "core/api/RoomSnapshots.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace trellis::ui {
+
+/// The owner's rooms on the running server: each with an avatar initial, its name, version,
+/// members and whether it is an invite; a field to join a room by ID or alias, a button for a
+/// new room, and a composer for the selected room. It only shows what it is given
+/// (setRooms()) and asks for actions through signals: the server's host carries them to the
+/// core thread (queued), so nothing here waits on the server.
+class RoomsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RoomsPanel(QWidget *parent = nullptr);
+
+    /// Replaces the list, keeping the selection where the room is still there.
+    void setRooms(const QList<trellis::api::RoomListEntry> &rooms);
+    /// A failed action, shown under the list until the next success.
+    void showError(const QString &message);
+    /// The selected room's ID, empty if none.
+    QString selectedRoomId() const;
+    int roomCount() const;
+    /// Selects the room in that row and asks to open its DAG (as a double click does).
+    void openRow(int row);
+
+Q_SIGNALS:
+    /// Open the room's event DAG (live from the server) in the explorer.
+    void openRequested(const QString &roomId, const QString &title);
+    void joinRequested(const QString &roomIdOrAlias);
+    void createRequested(const QString &name);
+    void sendRequested(const QString &roomId, const QString &text);
+
+private:
+    void join();
+    void createRoom();
+    void send();
+    void openSelected();
+    void updateActions();
+
+    QLineEdit *m_joinField;
+    QPushButton *m_joinButton;
+    QPushButton *m_createButton;
+    QListWidget *m_list;
+    QLabel *m_status;
+    QLineEdit *m_composer;
+    QPushButton *m_sendButton;
+    QPushButton *m_openButton;
+};
+
+} // namespace trellis::ui
