@@ -2,12 +2,14 @@
 #include "app/gui/LiveRooms.h"
 #include "ui/rooms/RoomsPanel.h"
 #include "app/gui/ServerController.h"
+#include "app/gui/SingleInstance.h"
 #include "core/server/ServerConfig.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QDirIterator>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -41,12 +43,36 @@ int main(int argc, char *argv[])
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
-    trellis::ui::MainWindow window;
     // The homeserver runs on its own thread; the window shows it in a dock. TRELLIS_DATA_DIR
     // points a second instance (or a test) elsewhere than the standard location.
     const QString dataDirectory = qEnvironmentVariableIsSet("TRELLIS_DATA_DIR")
                                       ? qEnvironmentVariable("TRELLIS_DATA_DIR")
                                       : trellis::server::ServerConfig::defaultDataDirectory();
+    // `trellis FILE...` opens room dumps in the DAG explorer: this window's, or the one
+    // already running on the same data directory (one homeserver per database).
+    QStringList files;
+    for (const QString &argument : QApplication::arguments().mid(1)) {
+        if (!argument.startsWith(u'-'))
+            files.append(QFileInfo(argument).absoluteFilePath());
+    }
+    trellis::app::SingleInstance instance(dataDirectory);
+    if (!instance.claim(files)) {
+        if (instance.error().isEmpty())
+            return 0; // the running Trellis shows itself and the files
+        qCritical("trellis: %s", qPrintable(instance.error()));
+        return 1;
+    }
+    if (!instance.error().isEmpty())
+        qWarning("trellis: later starts cannot reach this window: %s", qPrintable(instance.error()));
+
+    trellis::ui::MainWindow window;
+    QObject::connect(&instance, &trellis::app::SingleInstance::activated, &window, [&window](const QStringList &opened) {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+        for (const QString &file : opened)
+            window.openRoomDump(file);
+    });
     trellis::app::ServerController server(&window, dataDirectory);
     trellis::app::LiveRooms rooms(&window, server.host());
     window.resize(1100, 760);
@@ -54,11 +80,8 @@ int main(int argc, char *argv[])
     // The explorer gets most of the height; the server's dock a strip (it can be dragged).
     if (auto *serverDock = window.findChild<QDockWidget *>(QStringLiteral("serverDock")))
         window.resizeDocks({serverDock}, {230}, Qt::Vertical);
-    // `trellis FILE...` opens room dumps in the DAG explorer.
-    for (const QString &argument : QApplication::arguments().mid(1)) {
-        if (!argument.startsWith(u'-'))
-            window.openRoomDump(argument);
-    }
+    for (const QString &file : std::as_const(files))
+        window.openRoomDump(file);
     QMetaObject::invokeMethod(&server, &trellis::app::ServerController::start, Qt::QueuedConnection);
     // For the README's screenshots (packaging/screenshots.sh): grab the window once the
     // server had time to start, then stop.
