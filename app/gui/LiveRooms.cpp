@@ -49,6 +49,7 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
     connect(m_panel, &ui::RoomsPanel::joinRequested, &host, &server::HomeserverHost::joinRoom);
     connect(m_panel, &ui::RoomsPanel::createRequested, &host, &server::HomeserverHost::createRoom);
     connect(m_panel, &ui::RoomsPanel::sendRequested, &host, &server::HomeserverHost::sendMessage);
+    connect(m_panel, &ui::RoomsPanel::leaveRequested, &host, &server::HomeserverHost::leaveRoom);
 }
 
 QString LiveRooms::failureText(const QString &action)
@@ -60,6 +61,8 @@ QString LiveRooms::failureText(const QString &action)
         return tr("Could not create the room: %1");
     if (action == QLatin1String("join"))
         return tr("Could not join the room: %1");
+    if (action == QLatin1String("leave"))
+        return tr("Could not leave the room: %1");
     if (action == QLatin1String("open room"))
         return tr("Could not open the room: %1");
     return tr("Could not list the rooms: %1");

@@ -36,8 +36,10 @@ public Q_SLOTS:
     void sendMessage(const QString &roomId, const QString &text);
     /// A new private room of the default version, named `name`; ends with roomChanged().
     void createRoom(const QString &name);
-    /// Joins by room ID or alias (local rooms until federation).
+    /// Joins by room ID or alias (local rooms until federation); also accepts an invite.
     void joinRoom(const QString &roomIdOrAlias);
+    /// Leaves the room; also rejects an invite.
+    void leaveRoom(const QString &roomId);
 
 Q_SIGNALS:
     void started(const trellis::api::ServerStatus &status);

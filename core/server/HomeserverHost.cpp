@@ -118,4 +118,9 @@ void HomeserverHost::joinRoom(const QString &roomIdOrAlias)
     callServer([roomIdOrAlias](Homeserver &server) { server.joinRoom(roomIdOrAlias); });
 }
 
+void HomeserverHost::leaveRoom(const QString &roomId)
+{
+    callServer([roomId](Homeserver &server) { server.leaveRoom(roomId); });
+}
+
 } // namespace trellis::server

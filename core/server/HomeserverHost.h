@@ -37,6 +37,7 @@ public:
     void sendMessage(const QString &roomId, const QString &text);
     void createRoom(const QString &name);
     void joinRoom(const QString &roomIdOrAlias);
+    void leaveRoom(const QString &roomId);
 
 Q_SIGNALS:
     void started(const trellis::api::ServerStatus &status);

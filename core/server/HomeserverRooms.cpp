@@ -92,4 +92,15 @@ void Homeserver::joinRoom(const QString &roomIdOrAlias)
         Q_EMIT roomActionFailed(QStringLiteral("join"), joined.error());
 }
 
+void Homeserver::leaveRoom(const QString &roomId)
+{
+    const auto session = desktopSession();
+    auto room = RoomId::parse(roomId);
+    if (!session || !room)
+        return Q_EMIT roomActionFailed(QStringLiteral("leave"), room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
+    auto left = d->roomService->changeMembership(*session, *room, services::MembershipAction::Leave, session->userId, std::nullopt);
+    if (!left)
+        Q_EMIT roomActionFailed(QStringLiteral("leave"), left.error());
+}
+
 } // namespace trellis::server

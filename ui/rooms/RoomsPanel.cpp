@@ -15,6 +15,7 @@ namespace trellis::ui {
 namespace {
 constexpr int kRoomIdRole = Qt::UserRole;
 constexpr int kTitleRole = Qt::UserRole + 1;
+constexpr int kInviteRole = Qt::UserRole + 2;
 
 /// What the list calls a room: its name, else its alias, else its ID.
 QString titleOf(const api::RoomListEntry &room)
@@ -29,7 +30,8 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     : QWidget(parent), m_joinField(new QLineEdit(this)), m_joinButton(new QPushButton(tr("Join"), this)),
       m_createButton(new QPushButton(tr("New Room…"), this)), m_list(new QListWidget(this)),
       m_status(new QLabel(this)), m_composer(new QLineEdit(this)),
-      m_sendButton(new QPushButton(tr("Send"), this)), m_openButton(new QPushButton(tr("Open DAG"), this))
+      m_sendButton(new QPushButton(tr("Send"), this)), m_openButton(new QPushButton(tr("Open DAG"), this)),
+      m_acceptButton(new QPushButton(tr("Accept"), this)), m_leaveButton(new QPushButton(tr("Leave"), this))
 {
     m_joinField->setPlaceholderText(tr("Room ID or #alias:server"));
     m_joinField->setAccessibleName(tr("Room to join"));
@@ -46,6 +48,8 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     auto *listActions = new QHBoxLayout;
     listActions->addWidget(m_createButton);
     listActions->addStretch(1);
+    listActions->addWidget(m_acceptButton);
+    listActions->addWidget(m_leaveButton);
     listActions->addWidget(m_openButton);
     auto *composeRow = new QHBoxLayout;
     composeRow->addWidget(m_composer, 1);
@@ -63,6 +67,16 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     connect(m_sendButton, &QPushButton::clicked, this, &RoomsPanel::send);
     connect(m_composer, &QLineEdit::returnPressed, this, &RoomsPanel::send);
     connect(m_openButton, &QPushButton::clicked, this, &RoomsPanel::openSelected);
+    // Accepting an invite is joining the room; rejecting it is leaving (client-server-api
+    // "Room membership").
+    connect(m_acceptButton, &QPushButton::clicked, this, [this] {
+        if (!selectedRoomId().isEmpty())
+            Q_EMIT joinRequested(selectedRoomId());
+    });
+    connect(m_leaveButton, &QPushButton::clicked, this, [this] {
+        if (!selectedRoomId().isEmpty())
+            Q_EMIT leaveRequested(selectedRoomId());
+    });
     connect(m_list, &QListWidget::itemActivated, this, &RoomsPanel::openSelected);
     connect(m_list, &QListWidget::currentItemChanged, this, &RoomsPanel::updateActions);
     connect(m_joinField, &QLineEdit::textChanged, this, &RoomsPanel::updateActions);
@@ -83,6 +97,7 @@ void RoomsPanel::setRooms(const QList<api::RoomListEntry> &rooms)
         auto *item = new QListWidgetItem(roomAvatar(title, room.roomId, 32), title + u'\n' + details, m_list);
         item->setData(kRoomIdRole, room.roomId);
         item->setData(kTitleRole, title);
+        item->setData(kInviteRole, room.membership == QLatin1String("invite"));
         item->setToolTip(room.topic.isEmpty() ? room.roomId : room.roomId + u'\n' + room.topic);
         if (room.roomId == selected)
             m_list->setCurrentItem(item);
@@ -147,12 +162,22 @@ void RoomsPanel::openSelected()
         Q_EMIT openRequested(item->data(kRoomIdRole).toString(), item->data(kTitleRole).toString());
 }
 
+bool RoomsPanel::selectedIsInvite() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item && item->data(kInviteRole).toBool();
+}
+
 void RoomsPanel::updateActions()
 {
     const bool selected = m_list->currentItem() != nullptr;
-    m_openButton->setEnabled(selected);
-    m_composer->setEnabled(selected);
-    m_sendButton->setEnabled(selected && !m_composer->text().trimmed().isEmpty());
+    const bool invite = selectedIsInvite();
+    m_acceptButton->setVisible(invite);
+    m_leaveButton->setEnabled(selected);
+    m_leaveButton->setText(invite ? tr("Reject") : tr("Leave"));
+    m_openButton->setEnabled(selected && !invite); // an invite's room is not ours to read yet
+    m_composer->setEnabled(selected && !invite);
+    m_sendButton->setEnabled(selected && !invite && !m_composer->text().trimmed().isEmpty());
     m_joinButton->setEnabled(!m_joinField->text().trimmed().isEmpty());
 }
 

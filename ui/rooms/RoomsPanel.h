@@ -37,12 +37,15 @@ Q_SIGNALS:
     void joinRequested(const QString &roomIdOrAlias);
     void createRequested(const QString &name);
     void sendRequested(const QString &roomId, const QString &text);
+    /// Leave the room, or reject its invite.
+    void leaveRequested(const QString &roomId);
 
 private:
     void join();
     void createRoom();
     void send();
     void openSelected();
+    bool selectedIsInvite() const;
     void updateActions();
 
     QLineEdit *m_joinField;
@@ -53,6 +56,8 @@ private:
     QLineEdit *m_composer;
     QPushButton *m_sendButton;
     QPushButton *m_openButton;
+    QPushButton *m_acceptButton;
+    QPushButton *m_leaveButton;
 };
 
 } // namespace trellis::ui

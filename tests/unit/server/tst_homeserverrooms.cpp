@@ -98,6 +98,12 @@ void TestHomeserverRooms::createListSendDump()
     QCOMPARE(json::toQString(last["type"].toString()), QStringLiteral("m.room.message"));
     QCOMPARE(json::toQString(last["content"].toObject()["body"].toString()), QStringLiteral("hello from the desktop"));
     QCOMPARE(json::toQString(last["sender"].toString()), QStringLiteral("@owner:rooms.test"));
+
+    // Leaving takes the room off the list.
+    changed.clear();
+    m_host.leaveRoom(roomId);
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(rooms().size(), 0);
 }
 
 void TestHomeserverRooms::failuresAreReported()

@@ -104,6 +104,31 @@ void TestRoomsPanel::asksForActionsThroughSignals()
 
     panel.openRow(7); // no such row: nothing
     QCOMPARE(open.size(), 1);
+
+    // An invite: accept (join) or reject (leave); nothing to read or write in it yet.
+    QSignalSpy leave(&panel, &ui::RoomsPanel::leaveRequested);
+    QPushButton *accept = nullptr;
+    QPushButton *reject = nullptr;
+    for (auto *button : panel.findChildren<QPushButton *>()) {
+        if (button->text() == QStringLiteral("Accept"))
+            accept = button;
+        if (button->text() == QStringLiteral("Leave"))
+            reject = button;
+    }
+    QVERIFY(accept && reject);
+    panel.findChild<QListWidget *>()->setCurrentRow(2);
+    QVERIFY(!accept->isHidden());
+    QCOMPARE(reject->text(), QStringLiteral("Reject"));
+    QVERIFY(!composer->isEnabled());
+    accept->click();
+    QCOMPARE(join.size(), 2);
+    QCOMPARE(join.last().first().toString(), QStringLiteral("!c:x.test"));
+    reject->click();
+    QCOMPARE(leave.size(), 1);
+    QCOMPARE(leave.first().first().toString(), QStringLiteral("!c:x.test"));
+    panel.findChild<QListWidget *>()->setCurrentRow(0);
+    QVERIFY(accept->isHidden());
+    QCOMPARE(reject->text(), QStringLiteral("Leave"));
 }
 
 void TestRoomsPanel::liveRoomTabIsReusedAndReloaded()
