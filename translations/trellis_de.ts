@@ -349,6 +349,10 @@
             <source>Could not list the rooms: %1</source>
             <translation>Die Räume konnten nicht aufgelistet werden: %1</translation>
         </message>
+        <message>
+            <source>Could not leave the room: %1</source>
+            <translation>Der Raum konnte nicht verlassen werden: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::app::ServerController</name>
@@ -540,6 +544,173 @@
         </message>
     </context>
     <context>
+        <name>trellis::ui::RoomTimeline</name>
+        <message>
+            <source>Encrypted message</source>
+            <translation>Verschlüsselte Nachricht</translation>
+        </message>
+        <message>
+            <source>%1 reacted with %2</source>
+            <translation>%1 hat mit %2 reagiert</translation>
+        </message>
+        <message>
+            <source>%1 sent %2</source>
+            <translation>%1 hat %2 gesendet</translation>
+        </message>
+        <message>
+            <source>Message deleted</source>
+            <translation>Nachricht gelöscht</translation>
+        </message>
+        <message>
+            <source>[sticker: %1]</source>
+            <translation>[Sticker: %1]</translation>
+        </message>
+        <message>
+            <source>* %1 %2</source>
+            <translation>* %1 %2</translation>
+        </message>
+        <message>
+            <source>[image: %1]</source>
+            <translation>[Bild: %1]</translation>
+        </message>
+        <message>
+            <source>[file: %1]</source>
+            <translation>[Datei: %1]</translation>
+        </message>
+        <message>
+            <source>[video: %1]</source>
+            <translation>[Video: %1]</translation>
+        </message>
+        <message>
+            <source>[audio: %1]</source>
+            <translation>[Audio: %1]</translation>
+        </message>
+        <message>
+            <source>%1 created the room (version %2)</source>
+            <translation>%1 hat den Raum erstellt (Version %2)</translation>
+        </message>
+        <message>
+            <source>%1 removed the room name</source>
+            <translation>%1 hat den Raumnamen entfernt</translation>
+        </message>
+        <message>
+            <source>%1 changed the room name to %2</source>
+            <translation>%1 hat den Raumnamen in %2 geändert</translation>
+        </message>
+        <message>
+            <source>%1 removed the topic</source>
+            <translation>%1 hat das Thema entfernt</translation>
+        </message>
+        <message>
+            <source>%1 changed the topic to %2</source>
+            <translation>%1 hat das Thema in %2 geändert</translation>
+        </message>
+        <message>
+            <source>%1 changed the power levels</source>
+            <translation>%1 hat die Berechtigungsstufen geändert</translation>
+        </message>
+        <message>
+            <source>%1 set the join rule to %2</source>
+            <translation>%1 hat die Beitrittsregel auf %2 gesetzt</translation>
+        </message>
+        <message>
+            <source>%1 set the history visibility to %2</source>
+            <translation>%1 hat die Sichtbarkeit des Verlaufs auf %2 gesetzt</translation>
+        </message>
+        <message>
+            <source>%1 set %2</source>
+            <translation>%1 hat %2 gesetzt</translation>
+        </message>
+        <message>
+            <source>%1 joined the room</source>
+            <translation>%1 ist dem Raum beigetreten</translation>
+        </message>
+        <message>
+            <source>%1 invited %2</source>
+            <translation>%1 hat %2 eingeladen</translation>
+        </message>
+        <message>
+            <source>%1 banned %2</source>
+            <translation>%1 hat %2 gesperrt</translation>
+        </message>
+        <message>
+            <source>%1 asked to join</source>
+            <translation>%1 hat um Beitritt gebeten</translation>
+        </message>
+        <message>
+            <source>%1 rejected the invitation</source>
+            <translation>%1 hat die Einladung abgelehnt</translation>
+        </message>
+        <message>
+            <source>%1 withdrew their request to join</source>
+            <translation>%1 hat die Beitrittsanfrage zurückgezogen</translation>
+        </message>
+        <message>
+            <source>%1 left the room</source>
+            <translation>%1 hat den Raum verlassen</translation>
+        </message>
+        <message>
+            <source>%1 unbanned %2</source>
+            <translation>%1 hat die Sperre von %2 aufgehoben</translation>
+        </message>
+        <message>
+            <source>%1 withdrew the invitation of %2</source>
+            <translation>%1 hat die Einladung an %2 zurückgezogen</translation>
+        </message>
+        <message>
+            <source>%1 kicked %2</source>
+            <translation>%1 hat %2 entfernt</translation>
+        </message>
+        <message>
+            <source>%1 set the membership of %2 to %3</source>
+            <translation>%1 hat die Mitgliedschaft von %2 auf %3 gesetzt</translation>
+        </message>
+        <message>
+            <source>%1 (reason: %2)</source>
+            <translation>%1 (Grund: %2)</translation>
+        </message>
+        <message>
+            <source>%1 removed their display name</source>
+            <translation>%1 hat den Anzeigenamen entfernt</translation>
+        </message>
+        <message>
+            <source>%1 changed their display name to %2</source>
+            <translation>%1 hat den Anzeigenamen in %2 geändert</translation>
+        </message>
+        <message>
+            <source>%1 changed their avatar</source>
+            <translation>%1 hat das Profilbild geändert</translation>
+        </message>
+        <message>
+            <source>%1 updated their membership</source>
+            <translation>%1 hat die Mitgliedschaft aktualisiert</translation>
+        </message>
+        <message>
+            <source>In reply to an earlier message</source>
+            <translation>Antwort auf eine frühere Nachricht</translation>
+        </message>
+        <message>
+            <source>(edited)</source>
+            <translation>(bearbeitet)</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>%1
+%2
+%3</source>
+            <translation>%1
+%2
+%3</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::RoomsPanel</name>
         <message>
             <source>Join</source>
@@ -600,6 +771,18 @@
         <message>
             <source>Name of the new room:</source>
             <translation>Name des neuen Raums:</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Annehmen</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>Verlassen</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>Ablehnen</translation>
         </message>
     </context>
     <context>

@@ -349,6 +349,10 @@
             <source>Could not list the rooms: %1</source>
             <translation>Could not list the rooms: %1</translation>
         </message>
+        <message>
+            <source>Could not leave the room: %1</source>
+            <translation>Could not leave the room: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::app::ServerController</name>
@@ -540,6 +544,173 @@
         </message>
     </context>
     <context>
+        <name>trellis::ui::RoomTimeline</name>
+        <message>
+            <source>Encrypted message</source>
+            <translation>Encrypted message</translation>
+        </message>
+        <message>
+            <source>%1 reacted with %2</source>
+            <translation>%1 reacted with %2</translation>
+        </message>
+        <message>
+            <source>%1 sent %2</source>
+            <translation>%1 sent %2</translation>
+        </message>
+        <message>
+            <source>Message deleted</source>
+            <translation>Message deleted</translation>
+        </message>
+        <message>
+            <source>[sticker: %1]</source>
+            <translation>[sticker: %1]</translation>
+        </message>
+        <message>
+            <source>* %1 %2</source>
+            <translation>* %1 %2</translation>
+        </message>
+        <message>
+            <source>[image: %1]</source>
+            <translation>[image: %1]</translation>
+        </message>
+        <message>
+            <source>[file: %1]</source>
+            <translation>[file: %1]</translation>
+        </message>
+        <message>
+            <source>[video: %1]</source>
+            <translation>[video: %1]</translation>
+        </message>
+        <message>
+            <source>[audio: %1]</source>
+            <translation>[audio: %1]</translation>
+        </message>
+        <message>
+            <source>%1 created the room (version %2)</source>
+            <translation>%1 created the room (version %2)</translation>
+        </message>
+        <message>
+            <source>%1 removed the room name</source>
+            <translation>%1 removed the room name</translation>
+        </message>
+        <message>
+            <source>%1 changed the room name to %2</source>
+            <translation>%1 changed the room name to %2</translation>
+        </message>
+        <message>
+            <source>%1 removed the topic</source>
+            <translation>%1 removed the topic</translation>
+        </message>
+        <message>
+            <source>%1 changed the topic to %2</source>
+            <translation>%1 changed the topic to %2</translation>
+        </message>
+        <message>
+            <source>%1 changed the power levels</source>
+            <translation>%1 changed the power levels</translation>
+        </message>
+        <message>
+            <source>%1 set the join rule to %2</source>
+            <translation>%1 set the join rule to %2</translation>
+        </message>
+        <message>
+            <source>%1 set the history visibility to %2</source>
+            <translation>%1 set the history visibility to %2</translation>
+        </message>
+        <message>
+            <source>%1 set %2</source>
+            <translation>%1 set %2</translation>
+        </message>
+        <message>
+            <source>%1 joined the room</source>
+            <translation>%1 joined the room</translation>
+        </message>
+        <message>
+            <source>%1 invited %2</source>
+            <translation>%1 invited %2</translation>
+        </message>
+        <message>
+            <source>%1 banned %2</source>
+            <translation>%1 banned %2</translation>
+        </message>
+        <message>
+            <source>%1 asked to join</source>
+            <translation>%1 asked to join</translation>
+        </message>
+        <message>
+            <source>%1 rejected the invitation</source>
+            <translation>%1 rejected the invitation</translation>
+        </message>
+        <message>
+            <source>%1 withdrew their request to join</source>
+            <translation>%1 withdrew their request to join</translation>
+        </message>
+        <message>
+            <source>%1 left the room</source>
+            <translation>%1 left the room</translation>
+        </message>
+        <message>
+            <source>%1 unbanned %2</source>
+            <translation>%1 unbanned %2</translation>
+        </message>
+        <message>
+            <source>%1 withdrew the invitation of %2</source>
+            <translation>%1 withdrew the invitation of %2</translation>
+        </message>
+        <message>
+            <source>%1 kicked %2</source>
+            <translation>%1 kicked %2</translation>
+        </message>
+        <message>
+            <source>%1 set the membership of %2 to %3</source>
+            <translation>%1 set the membership of %2 to %3</translation>
+        </message>
+        <message>
+            <source>%1 (reason: %2)</source>
+            <translation>%1 (reason: %2)</translation>
+        </message>
+        <message>
+            <source>%1 removed their display name</source>
+            <translation>%1 removed their display name</translation>
+        </message>
+        <message>
+            <source>%1 changed their display name to %2</source>
+            <translation>%1 changed their display name to %2</translation>
+        </message>
+        <message>
+            <source>%1 changed their avatar</source>
+            <translation>%1 changed their avatar</translation>
+        </message>
+        <message>
+            <source>%1 updated their membership</source>
+            <translation>%1 updated their membership</translation>
+        </message>
+        <message>
+            <source>In reply to an earlier message</source>
+            <translation>In reply to an earlier message</translation>
+        </message>
+        <message>
+            <source>(edited)</source>
+            <translation>(edited)</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>%1
+%2
+%3</source>
+            <translation>%1
+%2
+%3</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::RoomsPanel</name>
         <message>
             <source>Join</source>
@@ -600,6 +771,18 @@
         <message>
             <source>Name of the new room:</source>
             <translation>Name of the new room:</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>Leave</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>Reject</translation>
         </message>
     </context>
     <context>

@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
 #include "ui/dag/DagExplorer.h"
+#include "ui/dag/DagView.h"
+#include "ui/rooms/RoomTimeline.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>
@@ -11,6 +13,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -114,22 +117,34 @@ void MainWindow::openRoomDump(const QString &path)
 
 void MainWindow::showLiveRoom(const QString &roomId, const QString &title, const QByteArray &dump, bool focus)
 {
-    dag::DagExplorer *explorer = nullptr;
+    QWidget *tab = nullptr;
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (m_tabs->widget(i)->property(kLiveRoomProperty).toString() == roomId)
-            explorer = qobject_cast<dag::DagExplorer *>(m_tabs->widget(i));
+            tab = m_tabs->widget(i);
     }
-    if (!explorer) {
-        explorer = new dag::DagExplorer(m_tabs);
-        explorer->setProperty(kLiveRoomProperty, roomId);
-        const int index = m_tabs->addTab(explorer, tr("%1 (live)").arg(title));
-        m_tabs->setTabToolTip(index, roomId);
+    if (!tab) {
+        // The room as its members read it (the timeline) beside its event DAG.
+        auto *splitter = new QSplitter(Qt::Horizontal, m_tabs);
+        splitter->setProperty(kLiveRoomProperty, roomId);
+        auto *timeline = new RoomTimeline(splitter);
+        auto *explorer = new dag::DagExplorer(splitter);
+        splitter->addWidget(timeline);
+        splitter->addWidget(explorer);
+        splitter->setStretchFactor(1, 1);
+        splitter->setSizes({320, 780});
+        connect(explorer, &dag::DagExplorer::loaded, timeline, [timeline, explorer] {
+            if (const auto snapshot = explorer->view()->snapshot())
+                timeline->setEvents(snapshot->events);
+        });
         connect(explorer, &dag::DagExplorer::failed, this,
                 [this](const QString &message) { statusBar()->showMessage(message); });
+        const int index = m_tabs->addTab(splitter, tr("%1 (live)").arg(title));
+        m_tabs->setTabToolTip(index, roomId);
+        tab = splitter;
     }
     if (focus)
-        m_tabs->setCurrentWidget(explorer);
-    explorer->openData(dump, title);
+        m_tabs->setCurrentWidget(tab);
+    tab->findChild<dag::DagExplorer *>()->openData(dump, title);
 }
 
 QStringList MainWindow::liveRooms() const

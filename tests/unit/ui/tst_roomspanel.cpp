@@ -8,6 +8,7 @@
 #include "ui/MainWindow.h"
 #include "ui/dag/DagExplorer.h"
 #include "ui/dag/DagView.h"
+#include "ui/rooms/RoomTimeline.h"
 #include "ui/rooms/RoomsPanel.h"
 
 #include <QLineEdit>
@@ -146,10 +147,14 @@ void TestRoomsPanel::liveRoomTabIsReusedAndReloaded()
     QCOMPARE(tabs->count(), before + 1);
     QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Live (live)"));
     QCOMPARE(window.liveRooms(), QStringList{QStringLiteral("!live:x.test")});
-    auto *explorer = qobject_cast<ui::dag::DagExplorer *>(tabs->currentWidget());
-    QVERIFY(explorer);
+    auto *explorer = tabs->currentWidget()->findChild<ui::dag::DagExplorer *>();
+    auto *timeline = tabs->currentWidget()->findChild<ui::RoomTimeline *>();
+    QVERIFY(explorer && timeline);
     QTRY_VERIFY(explorer->view()->snapshot() != nullptr);
     QCOMPARE(explorer->view()->snapshot()->events.size(), built->events.size());
+    // The timeline beside it reads the same events as the room's members would.
+    QTRY_VERIFY(!timeline->items().isEmpty());
+    QVERIFY(timeline->items().size() <= built->events.size());
 
     // The next dump of the same room reloads its tab; it does not open another.
     tabs->setCurrentIndex(0);
