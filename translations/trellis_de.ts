@@ -353,6 +353,10 @@
             <source>Could not leave the room: %1</source>
             <translation>Der Raum konnte nicht verlassen werden: %1</translation>
         </message>
+        <message>
+            <source>Could not change the room's settings: %1</source>
+            <translation>Die Raumeinstellungen konnten nicht geändert werden: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::app::ServerController</name>
@@ -541,6 +545,41 @@
         <message>
             <source>%1 (live)</source>
             <translation>%1 (live)</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::RoomSettingsDialog</name>
+        <message>
+            <source>Room Settings</source>
+            <translation>Raumeinstellungen</translation>
+        </message>
+        <message>
+            <source>Invited users only</source>
+            <translation>Nur eingeladene Benutzer</translation>
+        </message>
+        <message>
+            <source>Anyone who knows the room</source>
+            <translation>Jeder, der den Raum kennt</translation>
+        </message>
+        <message>
+            <source>Anyone may ask to join (knock)</source>
+            <translation>Jeder darf um Beitritt bitten (Anklopfen)</translation>
+        </message>
+        <message>
+            <source>Room:</source>
+            <translation>Raum:</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Topic:</source>
+            <translation>Thema:</translation>
+        </message>
+        <message>
+            <source>Who may join:</source>
+            <translation>Wer beitreten darf:</translation>
         </message>
     </context>
     <context>
@@ -783,6 +822,10 @@
         <message>
             <source>Reject</source>
             <translation>Ablehnen</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Einstellungen…</translation>
         </message>
     </context>
     <context>

@@ -353,6 +353,10 @@
             <source>Could not leave the room: %1</source>
             <translation>Could not leave the room: %1</translation>
         </message>
+        <message>
+            <source>Could not change the room's settings: %1</source>
+            <translation>Could not change the room's settings: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::app::ServerController</name>
@@ -541,6 +545,41 @@
         <message>
             <source>%1 (live)</source>
             <translation>%1 (live)</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::RoomSettingsDialog</name>
+        <message>
+            <source>Room Settings</source>
+            <translation>Room Settings</translation>
+        </message>
+        <message>
+            <source>Invited users only</source>
+            <translation>Invited users only</translation>
+        </message>
+        <message>
+            <source>Anyone who knows the room</source>
+            <translation>Anyone who knows the room</translation>
+        </message>
+        <message>
+            <source>Anyone may ask to join (knock)</source>
+            <translation>Anyone may ask to join (knock)</translation>
+        </message>
+        <message>
+            <source>Room:</source>
+            <translation>Room:</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Topic:</source>
+            <translation>Topic:</translation>
+        </message>
+        <message>
+            <source>Who may join:</source>
+            <translation>Who may join:</translation>
         </message>
     </context>
     <context>
@@ -783,6 +822,10 @@
         <message>
             <source>Reject</source>
             <translation>Reject</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Settings…</translation>
         </message>
     </context>
     <context>

@@ -50,6 +50,7 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
     connect(m_panel, &ui::RoomsPanel::createRequested, &host, &server::HomeserverHost::createRoom);
     connect(m_panel, &ui::RoomsPanel::sendRequested, &host, &server::HomeserverHost::sendMessage);
     connect(m_panel, &ui::RoomsPanel::leaveRequested, &host, &server::HomeserverHost::leaveRoom);
+    connect(m_panel, &ui::RoomsPanel::stateChangeRequested, &host, &server::HomeserverHost::setRoomState);
 }
 
 QString LiveRooms::failureText(const QString &action)
@@ -61,6 +62,8 @@ QString LiveRooms::failureText(const QString &action)
         return tr("Could not create the room: %1");
     if (action == QLatin1String("join"))
         return tr("Could not join the room: %1");
+    if (action == QLatin1String("change settings"))
+        return tr("Could not change the room's settings: %1");
     if (action == QLatin1String("leave"))
         return tr("Could not leave the room: %1");
     if (action == QLatin1String("open room"))

@@ -14,6 +14,7 @@ struct RoomListEntry
     QString name;            ///< m.room.name, empty if none
     QString topic;
     QString canonicalAlias;
+    QString joinRule;        ///< m.room.join_rules: "public", "invite", "knock", …
     QString version;         ///< the room version, "1" … "12"
     QString membership;      ///< the owner's: "join" or "invite"
     int joinedMembers = 0;

@@ -40,6 +40,9 @@ public Q_SLOTS:
     void joinRoom(const QString &roomIdOrAlias);
     /// Leaves the room; also rejects an invite.
     void leaveRoom(const QString &roomId);
+    /// Sends a state event with an empty state key (room settings: name, topic, join rules);
+    /// `content` is its JSON object, checked like a client's.
+    void setRoomState(const QString &roomId, const QString &type, const QByteArray &content);
 
 Q_SIGNALS:
     void started(const trellis::api::ServerStatus &status);

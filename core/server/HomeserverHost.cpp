@@ -123,4 +123,9 @@ void HomeserverHost::leaveRoom(const QString &roomId)
     callServer([roomId](Homeserver &server) { server.leaveRoom(roomId); });
 }
 
+void HomeserverHost::setRoomState(const QString &roomId, const QString &type, const QByteArray &content)
+{
+    callServer([roomId, type, content](Homeserver &server) { server.setRoomState(roomId, type, content); });
+}
+
 } // namespace trellis::server

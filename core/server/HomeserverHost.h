@@ -38,6 +38,7 @@ public:
     void createRoom(const QString &name);
     void joinRoom(const QString &roomIdOrAlias);
     void leaveRoom(const QString &roomId);
+    void setRoomState(const QString &roomId, const QString &type, const QByteArray &content);
 
 Q_SIGNALS:
     void started(const trellis::api::ServerStatus &status);

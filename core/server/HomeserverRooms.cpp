@@ -4,6 +4,7 @@
 #include "core/server/Homeserver.h"
 
 #include "core/json/QtStrings.h"
+#include "core/json/Reader.h"
 #include "core/json/Writer.h"
 #include "core/server/HomeserverParts.h"
 
@@ -33,8 +34,8 @@ void Homeserver::listRooms()
     QList<api::RoomListEntry> entries;
     entries.reserve(rooms->size());
     for (const services::RoomSummary &room : std::as_const(*rooms)) {
-        entries.append({room.roomId.toString(), room.name, room.topic, room.canonicalAlias, room.version,
-                        room.membership, room.joinedMembers,
+        entries.append({room.roomId.toString(), room.name, room.topic, room.canonicalAlias, room.joinRule,
+                        room.version, room.membership, room.joinedMembers,
                         room.roomId.toString().endsWith(u':' + m_options.config.serverName.toString())
                             || !room.roomId.toString().contains(u':')});
     }
@@ -101,6 +102,20 @@ void Homeserver::leaveRoom(const QString &roomId)
     auto left = d->roomService->changeMembership(*session, *room, services::MembershipAction::Leave, session->userId, std::nullopt);
     if (!left)
         Q_EMIT roomActionFailed(QStringLiteral("leave"), left.error());
+}
+
+void Homeserver::setRoomState(const QString &roomId, const QString &type, const QByteArray &content)
+{
+    const auto session = desktopSession();
+    auto room = RoomId::parse(roomId);
+    if (!session || !room)
+        return Q_EMIT roomActionFailed(QStringLiteral("change settings"), room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
+    auto object = json::parseObject(std::string_view(content.constData(), size_t(content.size())));
+    if (!object)
+        return Q_EMIT roomActionFailed(QStringLiteral("change settings"), object.error());
+    auto sent = d->roomService->send(*session, *room, type, QString(), *object, std::nullopt);
+    if (!sent)
+        Q_EMIT roomActionFailed(QStringLiteral("change settings"), sent.error());
 }
 
 } // namespace trellis::server

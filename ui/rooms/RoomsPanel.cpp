@@ -1,6 +1,7 @@
 #include "ui/rooms/RoomsPanel.h"
 
 #include "ui/rooms/RoomAvatar.h"
+#include "ui/rooms/RoomSettingsDialog.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -31,7 +32,8 @@ RoomsPanel::RoomsPanel(QWidget *parent)
       m_createButton(new QPushButton(tr("New Room…"), this)), m_list(new QListWidget(this)),
       m_status(new QLabel(this)), m_composer(new QLineEdit(this)),
       m_sendButton(new QPushButton(tr("Send"), this)), m_openButton(new QPushButton(tr("Open DAG"), this)),
-      m_acceptButton(new QPushButton(tr("Accept"), this)), m_leaveButton(new QPushButton(tr("Leave"), this))
+      m_acceptButton(new QPushButton(tr("Accept"), this)), m_leaveButton(new QPushButton(tr("Leave"), this)),
+      m_settingsButton(new QPushButton(tr("Settings…"), this))
 {
     m_joinField->setPlaceholderText(tr("Room ID or #alias:server"));
     m_joinField->setAccessibleName(tr("Room to join"));
@@ -47,6 +49,7 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     joinRow->addWidget(m_joinButton);
     auto *listActions = new QHBoxLayout;
     listActions->addWidget(m_createButton);
+    listActions->addWidget(m_settingsButton);
     listActions->addStretch(1);
     listActions->addWidget(m_acceptButton);
     listActions->addWidget(m_leaveButton);
@@ -67,6 +70,7 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     connect(m_sendButton, &QPushButton::clicked, this, &RoomsPanel::send);
     connect(m_composer, &QLineEdit::returnPressed, this, &RoomsPanel::send);
     connect(m_openButton, &QPushButton::clicked, this, &RoomsPanel::openSelected);
+    connect(m_settingsButton, &QPushButton::clicked, this, &RoomsPanel::editSettings);
     // Accepting an invite is joining the room; rejecting it is leaving (client-server-api
     // "Room membership").
     connect(m_acceptButton, &QPushButton::clicked, this, [this] {
@@ -88,6 +92,7 @@ void RoomsPanel::setRooms(const QList<api::RoomListEntry> &rooms)
 {
     const QString selected = selectedRoomId();
     m_list->clear();
+    m_rooms.clear();
     for (const api::RoomListEntry &room : rooms) {
         const QString title = titleOf(room);
         const QString members = room.joinedMembers == 1 ? tr("1 member") : tr("%1 members").arg(room.joinedMembers);
@@ -96,6 +101,7 @@ void RoomsPanel::setRooms(const QList<api::RoomListEntry> &rooms)
                                     : tr("version %1 · %2").arg(room.version, members);
         auto *item = new QListWidgetItem(roomAvatar(title, room.roomId, 32), title + u'\n' + details, m_list);
         item->setData(kRoomIdRole, room.roomId);
+        m_rooms.insert(room.roomId, room);
         item->setData(kTitleRole, title);
         item->setData(kInviteRole, room.membership == QLatin1String("invite"));
         item->setToolTip(room.topic.isEmpty() ? room.roomId : room.roomId + u'\n' + room.topic);
@@ -162,6 +168,18 @@ void RoomsPanel::openSelected()
         Q_EMIT openRequested(item->data(kRoomIdRole).toString(), item->data(kTitleRole).toString());
 }
 
+void RoomsPanel::editSettings()
+{
+    const QString roomId = selectedRoomId();
+    if (roomId.isEmpty() || selectedIsInvite())
+        return;
+    RoomSettingsDialog dialog(m_rooms.value(roomId), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    for (const RoomSettingsDialog::StateChange &change : dialog.changes())
+        Q_EMIT stateChangeRequested(roomId, change.type, change.content);
+}
+
 bool RoomsPanel::selectedIsInvite() const
 {
     const QListWidgetItem *item = m_list->currentItem();
@@ -176,6 +194,7 @@ void RoomsPanel::updateActions()
     m_leaveButton->setEnabled(selected);
     m_leaveButton->setText(invite ? tr("Reject") : tr("Leave"));
     m_openButton->setEnabled(selected && !invite); // an invite's room is not ours to read yet
+    m_settingsButton->setEnabled(selected && !invite);
     m_composer->setEnabled(selected && !invite);
     m_sendButton->setEnabled(selected && !invite && !m_composer->text().trimmed().isEmpty());
     m_joinButton->setEnabled(!m_joinField->text().trimmed().isEmpty());

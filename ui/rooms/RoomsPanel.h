@@ -1,6 +1,7 @@
 #pragma once
 #include "core/api/RoomSnapshots.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -39,12 +40,15 @@ Q_SIGNALS:
     void sendRequested(const QString &roomId, const QString &text);
     /// Leave the room, or reject its invite.
     void leaveRequested(const QString &roomId);
+    /// Send a state event with an empty state key (the settings dialog's changes).
+    void stateChangeRequested(const QString &roomId, const QString &type, const QByteArray &content);
 
 private:
     void join();
     void createRoom();
     void send();
     void openSelected();
+    void editSettings();
     bool selectedIsInvite() const;
     void updateActions();
 
@@ -58,6 +62,8 @@ private:
     QPushButton *m_openButton;
     QPushButton *m_acceptButton;
     QPushButton *m_leaveButton;
+    QPushButton *m_settingsButton;
+    QHash<QString, trellis::api::RoomListEntry> m_rooms; ///< by room ID, as last given
 };
 
 } // namespace trellis::ui

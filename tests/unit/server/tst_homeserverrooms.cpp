@@ -99,6 +99,20 @@ void TestHomeserverRooms::createListSendDump()
     QCOMPARE(json::toQString(last["content"].toObject()["body"].toString()), QStringLiteral("hello from the desktop"));
     QCOMPARE(json::toQString(last["sender"].toString()), QStringLiteral("@owner:rooms.test"));
 
+    // Settings are state events, checked like a client's.
+    changed.clear();
+    m_host.setRoomState(roomId, QStringLiteral("m.room.topic"), QByteArray("{\"topic\":\"next steps\"}"));
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(rooms().first().topic, QStringLiteral("next steps"));
+    QCOMPARE(rooms().first().joinRule, QStringLiteral("invite")); // private_chat
+    QSignalSpy failed(&m_host, &HomeserverHost::roomActionFailed);
+    m_host.setRoomState(roomId, QStringLiteral("m.room.name"), "not json");
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.last().at(1).value<Error>().code, ErrorCode::NotJson);
+    m_host.setRoomState(roomId, QStringLiteral("m.room.create"), "{}");
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.last().at(1).value<Error>().code, ErrorCode::Forbidden);
+
     // Leaving takes the room off the list.
     changed.clear();
     m_host.leaveRoom(roomId);

@@ -8,10 +8,13 @@
 #include "ui/MainWindow.h"
 #include "ui/dag/DagExplorer.h"
 #include "ui/dag/DagView.h"
+#include "ui/rooms/RoomSettingsDialog.h"
 #include "ui/rooms/RoomTimeline.h"
 #include "ui/rooms/RoomsPanel.h"
 
+#include <QComboBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void showsRoomsAndKeepsTheSelection();
     void asksForActionsThroughSignals();
     void liveRoomTabIsReusedAndReloaded();
+    void settingsDialogAnswersWithStateEvents();
 
 private:
     static QList<api::RoomListEntry> sampleRooms();
@@ -35,11 +39,11 @@ private:
 
 QList<api::RoomListEntry> TestRoomsPanel::sampleRooms()
 {
-    return {{QStringLiteral("!a:x.test"), QStringLiteral("Planning"), QStringLiteral("dates"), {}, QStringLiteral("12"),
+    return {{QStringLiteral("!a:x.test"), QStringLiteral("Planning"), QStringLiteral("dates"), {}, QStringLiteral("invite"), QStringLiteral("12"),
              QStringLiteral("join"), 3, true},
-            {QStringLiteral("!b:x.test"), {}, {}, QStringLiteral("#alias:x.test"), QStringLiteral("10"),
+            {QStringLiteral("!b:x.test"), {}, {}, QStringLiteral("#alias:x.test"), QStringLiteral("public"), QStringLiteral("10"),
              QStringLiteral("join"), 1, true},
-            {QStringLiteral("!c:x.test"), {}, {}, {}, QStringLiteral("11"), QStringLiteral("invite"), 0, true}};
+            {QStringLiteral("!c:x.test"), {}, {}, {}, QStringLiteral("invite"), QStringLiteral("11"), QStringLiteral("invite"), 0, true}};
 }
 
 void TestRoomsPanel::showsRoomsAndKeepsTheSelection()
@@ -161,6 +165,34 @@ void TestRoomsPanel::liveRoomTabIsReusedAndReloaded()
     window.showLiveRoom(QStringLiteral("!live:x.test"), QStringLiteral("Live"), dump, false);
     QCOMPARE(tabs->count(), before + 1);
     QCOMPARE(tabs->currentIndex(), 0); // a refresh does not steal the focus
+}
+
+void TestRoomsPanel::settingsDialogAnswersWithStateEvents()
+{
+    const api::RoomListEntry room = sampleRooms().first(); // "Planning", topic "dates", invite only
+    ui::RoomSettingsDialog unchanged(room);
+    QVERIFY(unchanged.changes().isEmpty());
+    QCOMPARE(unchanged.joinRuleField()->currentData().toString(), QStringLiteral("invite"));
+
+    ui::RoomSettingsDialog dialog(room);
+    dialog.nameField()->setText(QStringLiteral("  Planning 2027 "));
+    dialog.topicField()->setPlainText(QStringLiteral("dates \"and\" places"));
+    dialog.joinRuleField()->setCurrentIndex(dialog.joinRuleField()->findData(QStringLiteral("public")));
+    const auto changes = dialog.changes();
+    QCOMPARE(changes.size(), 3);
+    QCOMPARE(changes[0].type, QStringLiteral("m.room.name"));
+    QCOMPARE(changes[0].content, QByteArray("{\"name\":\"Planning 2027\"}"));
+    QCOMPARE(changes[1].type, QStringLiteral("m.room.topic"));
+    QCOMPARE(changes[1].content, QByteArray("{\"topic\":\"dates \\\"and\\\" places\"}"));
+    QCOMPARE(changes[2].type, QStringLiteral("m.room.join_rules"));
+    QCOMPARE(changes[2].content, QByteArray("{\"join_rule\":\"public\"}"));
+
+    // A join rule the dialog has no words for is shown and kept as it is.
+    api::RoomListEntry restricted = room;
+    restricted.joinRule = QStringLiteral("restricted");
+    ui::RoomSettingsDialog other(restricted);
+    QCOMPARE(other.joinRuleField()->currentData().toString(), QStringLiteral("restricted"));
+    QVERIFY(other.changes().isEmpty());
 }
 
 QTEST_MAIN(TestRoomsPanel)
