@@ -357,6 +357,10 @@
             <source>Could not change the room's settings: %1</source>
             <translation>Die Raumeinstellungen konnten nicht geändert werden: %1</translation>
         </message>
+        <message>
+            <source>Could not list the logins: %1</source>
+            <translation>Die Anmeldungen konnten nicht aufgelistet werden: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::app::ServerController</name>
@@ -921,6 +925,30 @@
         <message>
             <source>Failed: %1</source>
             <translation>Fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Last seen</source>
+            <translation>Zuletzt gesehen</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Logins (devices):</source>
+            <translation>Anmeldungen (Geräte):</translation>
+        </message>
+        <message>
+            <source>not since login</source>
+            <translation>seit der Anmeldung nicht</translation>
         </message>
     </context>
     <context>

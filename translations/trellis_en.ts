@@ -357,6 +357,10 @@
             <source>Could not change the room's settings: %1</source>
             <translation>Could not change the room's settings: %1</translation>
         </message>
+        <message>
+            <source>Could not list the logins: %1</source>
+            <translation>Could not list the logins: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::app::ServerController</name>
@@ -921,6 +925,30 @@
         <message>
             <source>Failed: %1</source>
             <translation>Failed: %1</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Device</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Last seen</source>
+            <translation>Last seen</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Logins (devices):</source>
+            <translation>Logins (devices):</translation>
+        </message>
+        <message>
+            <source>not since login</source>
+            <translation>not since login</translation>
         </message>
     </context>
     <context>

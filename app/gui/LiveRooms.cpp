@@ -64,6 +64,8 @@ QString LiveRooms::failureText(const QString &action)
         return tr("Could not join the room: %1");
     if (action == QLatin1String("change settings"))
         return tr("Could not change the room's settings: %1");
+    if (action == QLatin1String("list devices"))
+        return tr("Could not list the logins: %1");
     if (action == QLatin1String("leave"))
         return tr("Could not leave the room: %1");
     if (action == QLatin1String("open room"))

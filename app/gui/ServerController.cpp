@@ -32,7 +32,14 @@ ServerController::ServerController(QMainWindow *window, QString dataDirectory, Q
 
     connect(m_dashboard, &ui::ServerDashboard::startRequested, this, &ServerController::start);
     connect(m_dashboard, &ui::ServerDashboard::stopRequested, &m_host, &server::HomeserverHost::stop);
+    // The logins table: at start, after requests that change logins, and every half minute
+    // for their "last seen".
+    m_devicesRefresh.setInterval(30'000);
+    connect(&m_devicesRefresh, &QTimer::timeout, &m_host, &server::HomeserverHost::listDevices);
+    connect(&m_host, &server::HomeserverHost::devicesListed, m_dashboard, &ui::ServerDashboard::setDevices);
     connect(&m_host, &server::HomeserverHost::started, this, [this](const api::ServerStatus &status) {
+        m_host.listDevices();
+        m_devicesRefresh.start();
         m_dashboard->showStarted(status);
         m_window->statusBar()->showMessage(tr("Serving %1 on %2").arg(status.serverName, status.listening.join(QStringLiteral(", "))));
     });
@@ -41,14 +48,22 @@ ServerController::ServerController(QMainWindow *window, QString dataDirectory, Q
         m_window->statusBar()->showMessage(tr("Server failed: %1").arg(error.message));
     });
     connect(&m_host, &server::HomeserverHost::stopped, this, [this] {
+        m_devicesRefresh.stop();
+        m_dashboard->setDevices({});
         m_dashboard->showStopped();
         m_window->statusBar()->showMessage(tr("Server not running"));
         if (m_quitting)
             QApplication::quit();
     });
     connect(&m_host, &server::HomeserverHost::requestsServed, m_dashboard, [this](const QList<api::RequestLogEntry> &entries) {
-        for (const api::RequestLogEntry &entry : entries)
+        bool loginsChanged = false;
+        for (const api::RequestLogEntry &entry : entries) {
             m_dashboard->logRequest(entry);
+            loginsChanged = loginsChanged || entry.path.contains("/login") || entry.path.contains("/logout")
+                            || entry.path.contains("/devices") || entry.path.contains("/delete_devices");
+        }
+        if (loginsChanged)
+            m_host.listDevices();
     });
     createTray();
     QApplication::setQuitOnLastWindowClosed(false);

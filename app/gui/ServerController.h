@@ -3,6 +3,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 class QDockWidget;
 class QMainWindow;
@@ -51,6 +52,7 @@ private:
     QDockWidget *m_dock = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     bool m_quitting = false;
+    QTimer m_devicesRefresh;
 };
 
 } // namespace trellis::app

@@ -18,6 +18,15 @@ struct ServerStatus
     qint64 startupMillis = 0;
 };
 
+/// One login (device) of the owner, for the dashboard (client-server-api "Device management").
+struct DeviceEntry
+{
+    QString deviceId;
+    QString displayName;
+    qint64 lastSeenMs = 0; ///< 0: never seen since login
+    QString lastSeenIp;
+};
+
 /// One request the server answered, for the dashboard's request log.
 struct RequestLogEntry
 {
@@ -32,3 +41,4 @@ struct RequestLogEntry
 
 Q_DECLARE_METATYPE(trellis::api::ServerStatus)
 Q_DECLARE_METATYPE(trellis::api::RequestLogEntry)
+Q_DECLARE_METATYPE(trellis::api::DeviceEntry)

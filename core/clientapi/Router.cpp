@@ -130,9 +130,13 @@ std::optional<Session> Router::authenticate(const http::HttpRequest &request,
     std::optional<Session> session;
     if (m_authenticator)
         session = m_authenticator->authenticate(token);
-    if (session)
+    if (session) {
         session->accessToken = token;
-    else
+        // An IPv4 client of a dual-stack listener shows as ::ffff:a.b.c.d; clients show a.b.c.d.
+        bool isV4 = false;
+        const quint32 v4 = request.peer.toIPv4Address(&isV4);
+        m_authenticator->seen(*session, isV4 ? QHostAddress(v4).toString() : request.peer.toString());
+    } else
         responder.fail({ErrorCode::UnknownToken, QStringLiteral("unknown access token"), {}});
     return session;
 }

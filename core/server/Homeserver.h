@@ -40,6 +40,8 @@ public Q_SLOTS:
     void joinRoom(const QString &roomIdOrAlias);
     /// Leaves the room; also rejects an invite.
     void leaveRoom(const QString &roomId);
+    /// Ends with devicesListed(): the owner's logins.
+    void listDevices();
     /// Sends a state event with an empty state key (room settings: name, topic, join rules);
     /// `content` is its JSON object, checked like a client's.
     void setRoomState(const QString &roomId, const QString &type, const QByteArray &content);
@@ -52,6 +54,7 @@ Q_SIGNALS:
     /// not flood its host's thread with one signal per request).
     void requestsServed(const QList<trellis::api::RequestLogEntry> &entries);
     void roomsListed(const QList<trellis::api::RoomListEntry> &rooms);
+    void devicesListed(const QList<trellis::api::DeviceEntry> &devices);
     void roomDumped(const QString &roomId, const QByteArray &dump);
     /// A room's DAG or state changed, whoever changed it (a client, the GUI).
     void roomChanged(const QString &roomId);

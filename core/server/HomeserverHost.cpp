@@ -15,6 +15,7 @@ HomeserverHost::HomeserverHost(QObject *parent) : QObject(parent)
     qRegisterMetaType<QList<api::RequestLogEntry>>();
     qRegisterMetaType<Error>();
     qRegisterMetaType<QList<api::RoomListEntry>>();
+    qRegisterMetaType<QList<api::DeviceEntry>>();
     m_thread.setObjectName(QStringLiteral("trellis-core"));
 }
 
@@ -57,6 +58,7 @@ void HomeserverHost::launch(HomeserverOptions options)
     connect(m_server, &Homeserver::started, this, &HomeserverHost::started);
     connect(m_server, &Homeserver::requestsServed, this, &HomeserverHost::requestsServed);
     connect(m_server, &Homeserver::roomsListed, this, &HomeserverHost::roomsListed);
+    connect(m_server, &Homeserver::devicesListed, this, &HomeserverHost::devicesListed);
     connect(m_server, &Homeserver::roomDumped, this, &HomeserverHost::roomDumped);
     connect(m_server, &Homeserver::roomChanged, this, &HomeserverHost::roomChanged);
     connect(m_server, &Homeserver::roomActionFailed, this, &HomeserverHost::roomActionFailed);
@@ -126,6 +128,11 @@ void HomeserverHost::leaveRoom(const QString &roomId)
 void HomeserverHost::setRoomState(const QString &roomId, const QString &type, const QByteArray &content)
 {
     callServer([roomId, type, content](Homeserver &server) { server.setRoomState(roomId, type, content); });
+}
+
+void HomeserverHost::listDevices()
+{
+    callServer([](Homeserver &server) { server.listDevices(); });
 }
 
 } // namespace trellis::server

@@ -39,6 +39,7 @@ public:
     void joinRoom(const QString &roomIdOrAlias);
     void leaveRoom(const QString &roomId);
     void setRoomState(const QString &roomId, const QString &type, const QByteArray &content);
+    void listDevices();
 
 Q_SIGNALS:
     void started(const trellis::api::ServerStatus &status);
@@ -46,6 +47,7 @@ Q_SIGNALS:
     void stopped();
     void requestsServed(const QList<trellis::api::RequestLogEntry> &entries);
     void roomsListed(const QList<trellis::api::RoomListEntry> &rooms);
+    void devicesListed(const QList<trellis::api::DeviceEntry> &devices);
     void roomDumped(const QString &roomId, const QByteArray &dump);
     void roomChanged(const QString &roomId);
     void roomActionFailed(const QString &action, const trellis::Error &error);

@@ -1,5 +1,5 @@
-// The Homeserver's room actions for the GUI: the owner's rooms list, room dumps for the
-// explorer, and what the desktop's own composer does. All run on the core thread, reached
+// The Homeserver's actions for the GUI: the owner's rooms list, room dumps for the explorer,
+// what the desktop's own composer and room settings do, and the owner's devices. All run on the core thread, reached
 // through queued calls; their answers are immutable values in queued signals.
 #include "core/server/Homeserver.h"
 
@@ -116,6 +116,19 @@ void Homeserver::setRoomState(const QString &roomId, const QString &type, const 
     auto sent = d->roomService->send(*session, *room, type, QString(), *object, std::nullopt);
     if (!sent)
         Q_EMIT roomActionFailed(QStringLiteral("change settings"), sent.error());
+}
+
+void Homeserver::listDevices()
+{
+    if (!d)
+        return;
+    auto devices = d->accounts->devices();
+    if (!devices)
+        return Q_EMIT roomActionFailed(QStringLiteral("list devices"), devices.error());
+    QList<api::DeviceEntry> entries;
+    for (const storage::Device &device : std::as_const(*devices))
+        entries.append({device.deviceId, device.displayName, device.lastSeenTs.value_or(0), device.lastSeenIp});
+    Q_EMIT devicesListed(entries);
 }
 
 } // namespace trellis::server

@@ -4,6 +4,7 @@
 #include "core/json/Fields.h"
 #include "core/storage/AccountStore.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcLogin, "trellis.login")
@@ -149,6 +150,17 @@ std::optional<Session> LoginService::authenticate(QByteArrayView token)
     // exist, so the cache needs no eviction beyond logouts.
     m_sessions.insert(hash, session);
     return session;
+}
+
+void LoginService::seen(const Session &session, const QString &address)
+{
+    constexpr qint64 kRecordEveryMs = 60'000;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto last = m_lastSeen.constFind(session.deviceId);
+    if (last != m_lastSeen.cend() && now - last->first < kRecordEveryMs && last->second == address)
+        return;
+    if (m_accounts.touchDevice(session.deviceId, now, address))
+        m_lastSeen.insert(session.deviceId, {now, address});
 }
 
 } // namespace trellis::services

@@ -44,6 +44,9 @@ public:
     void forgetDevice(const QString &deviceId);
 
     std::optional<services::Session> authenticate(QByteArrayView token) override;
+    /// Records the device's last use, at most once a minute per device: a write per request
+    /// would cost every send a second transaction.
+    void seen(const services::Session &session, const QString &address) override;
 
 private:
     Result<UserId> resolveUser(const json::Object &body) const;
@@ -52,6 +55,7 @@ private:
     ServerName m_serverName;
     RateLimiter m_limiter;
     QHash<QByteArray, services::Session> m_sessions; ///< by token hash
+    QHash<QString, std::pair<qint64, QString>> m_lastSeen; ///< device -> (ms, address) last recorded
 };
 
 } // namespace trellis::services

@@ -1,6 +1,7 @@
 #include "ui/server/ServerDashboard.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -66,9 +67,28 @@ ServerDashboard::ServerDashboard(QWidget *parent) : QWidget(parent)
     m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
 
+    // The owner's logins beside the server's facts: every client that holds a token.
+    m_devices = new QStandardItemModel(0, 4, this);
+    m_devices->setHorizontalHeaderLabels({tr("Device"), tr("Name"), tr("Last seen"), tr("Address")});
+    auto *devicesView = new QTableView(this);
+    devicesView->setObjectName(QStringLiteral("devices"));
+    devicesView->setModel(m_devices);
+    devicesView->verticalHeader()->hide();
+    devicesView->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    devicesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    devicesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto *facts = new QVBoxLayout;
+    facts->addLayout(form);
+    facts->addLayout(buttons);
+    auto *devicesColumn = new QVBoxLayout;
+    devicesColumn->addWidget(new QLabel(tr("Logins (devices):"), this));
+    devicesColumn->addWidget(devicesView, 1);
+    auto *top = new QHBoxLayout;
+    top->addLayout(facts);
+    top->addLayout(devicesColumn, 1);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
+    layout->addLayout(top);
     layout->addWidget(new QLabel(tr("Requests:"), this));
     layout->addWidget(m_logView, 1);
     showStopped();
@@ -128,5 +148,22 @@ void ServerDashboard::logRequest(const api::RequestLogEntry &entry)
     if (m_log->rowCount() > kLogRows)
         m_log->removeRows(kLogRows, m_log->rowCount() - kLogRows);
 }
+
+void ServerDashboard::setDevices(const QList<api::DeviceEntry> &devices)
+{
+    QList<api::DeviceEntry> sorted = devices;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const api::DeviceEntry &a, const api::DeviceEntry &b) { return a.lastSeenMs > b.lastSeenMs; });
+    m_devices->removeRows(0, m_devices->rowCount());
+    for (const api::DeviceEntry &device : std::as_const(sorted)) {
+        const QString seen = device.lastSeenMs > 0
+                                 ? QDateTime::fromMSecsSinceEpoch(device.lastSeenMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                 : tr("not since login");
+        m_devices->appendRow({new QStandardItem(device.deviceId), new QStandardItem(device.displayName),
+                              new QStandardItem(seen), new QStandardItem(device.lastSeenIp)});
+    }
+}
+
+int ServerDashboard::deviceCount() const { return m_devices->rowCount(); }
 
 } // namespace trellis::ui

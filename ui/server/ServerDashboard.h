@@ -29,6 +29,9 @@ public Q_SLOTS:
     void showStopped();
     void showFailed(const QString &message);
     void logRequest(const trellis::api::RequestLogEntry &entry);
+    /// The owner's logins (devices), newest activity first.
+    void setDevices(const QList<trellis::api::DeviceEntry> &devices);
+    int deviceCount() const;
 
 Q_SIGNALS:
     void startRequested();
@@ -46,6 +49,7 @@ private:
     QLabel *m_dataDirectory;
     QPushButton *m_start;
     QPushButton *m_stop;
+    QStandardItemModel *m_devices = nullptr;
     QStandardItemModel *m_log;
     QTableView *m_logView;
 };

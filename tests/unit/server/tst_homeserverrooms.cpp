@@ -6,6 +6,8 @@
 #include "core/json/Reader.h"
 #include "core/server/HomeserverHost.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void createListSendDump();
     void failuresAreReported();
     void nothingHappensWithoutAServer();
+    void devicesAreListed();
 
 private:
     /// Waits for the next roomsListed() after asking for it.
@@ -30,6 +33,7 @@ private:
 
     QTemporaryDir m_dir;
     HomeserverHost m_host;
+    QString m_address; ///< where the server listens, "127.0.0.1:PORT"
 };
 
 void TestHomeserverRooms::initTestCase()
@@ -44,6 +48,7 @@ void TestHomeserverRooms::initTestCase()
     QSignalSpy started(&m_host, &HomeserverHost::started);
     m_host.start(config, InitialAccount{QStringLiteral("owner"), *hash});
     QVERIFY(started.wait(20000));
+    m_address = started.first().first().value<api::ServerStatus>().listening.first();
 }
 
 void TestHomeserverRooms::cleanupTestCase()
@@ -147,6 +152,43 @@ void TestHomeserverRooms::nothingHappensWithoutAServer()
     idle.sendMessage(QStringLiteral("!a:b"), QStringLiteral("x"));
     QTest::qWait(100);
     QCOMPARE(listed.size(), 0);
+}
+
+void TestHomeserverRooms::devicesAreListed()
+{
+    // A client logs in over HTTP; the dashboard's list has its device.
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(QStringLiteral("http://%1/_matrix/client/v3/login").arg(m_address)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = network.post(request, QByteArrayLiteral(
+        "{\"type\":\"m.login.password\",\"identifier\":{\"type\":\"m.id.user\",\"user\":\"owner\"},"
+        "\"password\":\"a long enough password\",\"device_id\":\"LAPTOP\",\"initial_device_display_name\":\"laptop\"}"));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    // One authenticated request records when and from where the device was last used.
+    const qsizetype at = body.indexOf("\"access_token\":\"") + 16;
+    const QByteArray token = body.mid(at, body.indexOf('"', at) - at);
+    QNetworkRequest whoami(QUrl(QStringLiteral("http://%1/_matrix/client/v3/account/whoami").arg(m_address)));
+    whoami.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *asked = network.get(whoami);
+    QSignalSpy answered(asked, &QNetworkReply::finished);
+    QVERIFY(answered.wait(10000));
+    QCOMPARE(asked->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    asked->deleteLater();
+
+    QSignalSpy listed(&m_host, &HomeserverHost::devicesListed);
+    m_host.listDevices();
+    QVERIFY(listed.wait(10000));
+    const auto devices = listed.first().first().value<QList<api::DeviceEntry>>();
+    const auto laptop = std::find_if(devices.begin(), devices.end(),
+                                     [](const api::DeviceEntry &device) { return device.deviceId == QStringLiteral("LAPTOP"); });
+    QVERIFY(laptop != devices.end());
+    QCOMPARE(laptop->displayName, QStringLiteral("laptop"));
+    QVERIFY(laptop->lastSeenMs > 0);
+    QCOMPARE(laptop->lastSeenIp, QStringLiteral("127.0.0.1"));
 }
 
 QTEST_GUILESS_MAIN(TestHomeserverRooms)

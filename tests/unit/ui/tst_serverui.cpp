@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace trellis;
@@ -19,6 +20,7 @@ class TestServerUi : public QObject
 private Q_SLOTS:
     void dashboardShowsStatus();
     void requestLogIsBounded();
+    void devicesNewestFirst();
     void firstRunAnswers_data();
     void firstRunAnswers();
 };
@@ -99,6 +101,25 @@ void TestServerUi::firstRunAnswers()
     }
     QCOMPARE(dialog.problem().isEmpty(), acceptable);
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("problemLabel"))->text().isEmpty(), acceptable);
+}
+
+void TestServerUi::devicesNewestFirst()
+{
+    ServerDashboard dashboard;
+    auto *view = dashboard.findChild<QTableView *>(QStringLiteral("devices"));
+    QVERIFY(view);
+    dashboard.setDevices({{QStringLiteral("OLD"), QStringLiteral("nheko"), 1'000, QStringLiteral("127.0.0.1")},
+                          {QStringLiteral("NEW"), QStringLiteral("Element"), 2'000'000, QStringLiteral("::1")},
+                          {QStringLiteral("FRESH"), {}, 0, {}}});
+    QCOMPARE(dashboard.deviceCount(), 3);
+    const QAbstractItemModel *model = view->model();
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("NEW"));
+    QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("Element"));
+    QCOMPARE(model->index(0, 3).data().toString(), QStringLiteral("::1"));
+    QCOMPARE(model->index(2, 0).data().toString(), QStringLiteral("FRESH"));
+    QCOMPARE(model->index(2, 2).data().toString(), QStringLiteral("not since login"));
+    dashboard.setDevices({});
+    QCOMPARE(dashboard.deviceCount(), 0);
 }
 
 QTEST_MAIN(TestServerUi)
