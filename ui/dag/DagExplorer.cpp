@@ -63,6 +63,12 @@ DagExplorer::DagExplorer(QWidget *parent)
     // An event named in a step is selected and centred in the graph; the step-through stays.
     connect(m_stateRes, &resolution::StateResView::eventActivated, m_view, &DagView::selectEvent);
     connect(m_stateRes, &resolution::StateResView::closeRequested, m_stateRes, &QWidget::hide);
+    // The step shown marks its events in the DAG (the conflicted set, the power events, …).
+    connect(m_stateRes, &resolution::StateResView::currentStepChanged, m_view, [this](int index) {
+        const auto &steps = m_stateRes->steps();
+        m_view->setHighlightedEvents(index >= 0 && index < steps.size() ? steps[index].eventIds : QStringList());
+    });
+    connect(m_stateRes, &resolution::StateResView::closeRequested, m_view, [this] { m_view->setHighlightedEvents({}); });
 }
 
 QWidget *DagExplorer::createToolBar()

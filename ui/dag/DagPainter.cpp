@@ -39,6 +39,14 @@ void DagPainter::paint(QPainter &painter, const QRectF &contentRect) const
 
 void DagPainter::paintRowBands(QPainter &painter, int first, int last, const QRectF &rect) const
 {
+    if (!m_options.highlightedRows.isEmpty()) {
+        // Only the visible rows are looked up: a step may name thousands of events.
+        const QColor band = DagColors::highlight();
+        for (int row = std::max(first, 0); row <= last; ++row) {
+            if (m_options.highlightedRows.contains(row))
+                painter.fillRect(QRectF(rect.left(), m_geometry.rowTop(row), rect.width(), m_geometry.rowHeight()), band);
+        }
+    }
     for (int row : {m_options.selectedRow, m_options.pairRow}) {
         if (row < first || row > last)
             continue;

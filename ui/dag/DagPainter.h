@@ -18,6 +18,7 @@ struct DagPaintOptions
     int pairRow = -1;          ///< the second event of a pair selection
     bool authEdges = false;    ///< draw the selected event's auth edges
     QSet<QString> hiddenTypes; ///< event types drawn dimmed (their rows stay)
+    QSet<int> highlightedRows; ///< rows marked by another view (a state-resolution step's events)
     QColor background = Qt::white;
     QColor text = Qt::black;
 };

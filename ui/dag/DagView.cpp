@@ -154,6 +154,16 @@ void DagView::setHiddenTypes(const QSet<QString> &types)
     viewport()->update();
 }
 
+void DagView::setHighlightedEvents(const QStringList &eventIds)
+{
+    m_options.highlightedRows.clear();
+    for (const QString &id : eventIds) {
+        if (const int row = m_snapshot ? m_snapshot->layout.rowOf(id) : -1; row >= 0)
+            m_options.highlightedRows.insert(row);
+    }
+    viewport()->update();
+}
+
 QPointF DagView::contentOffset() const
 {
     return {double(horizontalScrollBar()->value()), double(verticalScrollBar()->value())};

@@ -50,6 +50,9 @@ public:
     void setAuthEdgesVisible(bool visible);
     /// Events of these types are drawn dimmed; their rows stay.
     void setHiddenTypes(const QSet<QString> &types);
+    /// Marks these events' rows (those not in the DAG are skipped); empty clears the marks.
+    void setHighlightedEvents(const QStringList &eventIds);
+    int highlightedCount() const { return int(m_options.highlightedRows.size()); }
     QSet<QString> hiddenTypes() const { return m_options.hiddenTypes; }
 
     /// The row under a point of the viewport, -1 if none.

@@ -408,6 +408,9 @@ void TestStateRes::explorerExplainsTheMergeAndSelectsClickedEvents()
     // Clicking the ban in the conflicted set selects it in the DAG view; the step-through stays.
     const ResolutionStep *conflicted = stepOf(view->steps(), StepKind::Conflicted);
     view->setCurrentStep(int(conflicted - view->steps().data()));
+    // The step's events are marked in the DAG.
+    QVERIFY(!conflicted->eventIds.isEmpty());
+    QCOMPARE(explorer->view()->highlightedCount(), int(conflicted->eventIds.size()));
     auto *table = view->findChild<StepTable *>();
     const int row = int(column(table, 0, true).indexOf(ban));
     QVERIFY(row >= 0);
@@ -435,6 +438,7 @@ void TestStateRes::explorerExplainsTheMergeAndSelectsClickedEvents()
     QTest::mouseClick(view->findChild<QToolButton *>(QStringLiteral("stateResClose")),
                       Qt::LeftButton);
     QVERIFY(view->isHidden());
+    QCOMPARE(explorer->view()->highlightedCount(), 0); // closing clears the marks
 }
 
 QTEST_MAIN(TestStateRes)
