@@ -550,6 +550,18 @@
             <source>%1 (live)</source>
             <translation>%1 (live)</translation>
         </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Einstellungen</translation>
+        </message>
+        <message>
+            <source>Start the Server with Trellis</source>
+            <translation>Den Server mit Trellis starten</translation>
+        </message>
+        <message>
+            <source>Keep the Server Running When the Window Closes</source>
+            <translation>Den Server weiterlaufen lassen, wenn das Fenster geschlossen wird</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::RoomSettingsDialog</name>

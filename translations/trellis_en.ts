@@ -550,6 +550,18 @@
             <source>%1 (live)</source>
             <translation>%1 (live)</translation>
         </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <source>Start the Server with Trellis</source>
+            <translation>Start the Server with Trellis</translation>
+        </message>
+        <message>
+            <source>Keep the Server Running When the Window Closes</source>
+            <translation>Keep the Server Running When the Window Closes</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::RoomSettingsDialog</name>

@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "ui/AppSettings.h"
 
 #include "ui/dag/DagExplorer.h"
 #include "ui/dag/DagView.h"
@@ -91,6 +92,16 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    const auto addFlag = [settingsMenu](const QString &text, const settings::Flag &flag) {
+        QAction *action = settingsMenu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(flag.value());
+        connect(action, &QAction::toggled, settingsMenu, [flag](bool on) { flag.setValue(on); });
+    };
+    addFlag(tr("Start the Server with Trellis"), settings::startServerWithTrellis);
+    addFlag(tr("Keep the Server Running When the Window Closes"), settings::keepRunningInTray);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Trellis"), this, &MainWindow::showAbout);

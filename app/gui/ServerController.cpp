@@ -1,6 +1,7 @@
 #include "app/gui/ServerController.h"
 
 #include "core/crypto/PasswordHash.h"
+#include "ui/AppSettings.h"
 #include "ui/server/FirstRunDialog.h"
 #include "ui/server/ServerDashboard.h"
 
@@ -88,8 +89,7 @@ ServerController::~ServerController() = default;
 
 bool ServerController::keepsRunningInTray() const
 {
-    return m_tray && !m_quitting && QSettings().value(QStringLiteral("server/keepRunningInTray"), true).toBool()
-           && m_host.isRunning();
+    return m_tray && !m_quitting && ui::settings::keepRunningInTray.value() && m_host.isRunning();
 }
 
 void ServerController::createTray()

@@ -4,6 +4,7 @@
 #include "app/gui/ServerController.h"
 #include "app/gui/SingleInstance.h"
 #include "core/server/ServerConfig.h"
+#include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -82,7 +83,8 @@ int main(int argc, char *argv[])
         window.resizeDocks({serverDock}, {230}, Qt::Vertical);
     for (const QString &file : std::as_const(files))
         window.openRoomDump(file);
-    QMetaObject::invokeMethod(&server, &trellis::app::ServerController::start, Qt::QueuedConnection);
+    if (trellis::ui::settings::startServerWithTrellis.value() || qEnvironmentVariableIsSet("TRELLIS_SCREENSHOT"))
+        QMetaObject::invokeMethod(&server, &trellis::app::ServerController::start, Qt::QueuedConnection);
     // For the README's screenshots (packaging/screenshots.sh): grab the window once the
     // server had time to start, then stop.
     if (qEnvironmentVariableIsSet("TRELLIS_SCREENSHOT")) {

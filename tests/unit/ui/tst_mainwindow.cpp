@@ -1,12 +1,16 @@
 // Smoke test of the main window under the offscreen platform: it opens, says what Trellis
 // is, and renders. With TRELLIS_SCREENSHOT_DIR set, the rendering is saved there.
+#include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -20,6 +24,7 @@ private Q_SLOTS:
     void opensAndSaysWhatItIs();
     void renders();
     void germanTranslationIsComplete();
+    void settingsMenuKeepsItsChoices();
 };
 
 void TestMainWindow::opensAndSaysWhatItIs()
@@ -31,7 +36,7 @@ void TestMainWindow::opensAndSaysWhatItIs()
     auto *description = window.findChild<QLabel *>(QStringLiteral("descriptionLabel"));
     QVERIFY(description);
     QVERIFY(description->text().contains(QStringLiteral("Matrix homeserver")));
-    QCOMPARE(window.menuBar()->actions().size(), 2);
+    QCOMPARE(window.menuBar()->actions().size(), 3); // File, Settings, Help
 }
 
 void TestMainWindow::renders()
@@ -65,6 +70,32 @@ void TestMainWindow::germanTranslationIsComplete()
         QVERIFY(description->text().startsWith(QStringLiteral("Ein persönlicher Matrix-Homeserver")));
     }
     QCoreApplication::removeTranslator(&german);
+}
+
+void TestMainWindow::settingsMenuKeepsItsChoices()
+{
+    // A throwaway settings file, not the user's.
+    QTemporaryDir dir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("TrellisTest"));
+    QVERIFY(ui::settings::keepRunningInTray.value()); // the default
+    ui::MainWindow window;
+    QMenu *menu = nullptr;
+    for (QAction *action : window.menuBar()->actions()) {
+        if (action->text() == QStringLiteral("&Settings"))
+            menu = action->menu();
+    }
+    QVERIFY(menu);
+    QCOMPARE(menu->actions().size(), 2);
+    QAction *tray = menu->actions().at(1);
+    QVERIFY(tray->isCheckable() && tray->isChecked());
+    tray->trigger();
+    QVERIFY(!ui::settings::keepRunningInTray.value());
+    ui::MainWindow again; // a new window shows the stored choice
+    QMenu *againMenu = again.menuBar()->actions().at(1)->menu();
+    QVERIFY(!againMenu->actions().at(1)->isChecked());
+    QVERIFY(againMenu->actions().at(0)->isChecked());
 }
 
 QTEST_MAIN(TestMainWindow)
