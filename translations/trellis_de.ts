@@ -404,6 +404,10 @@
             <source>no account yet: press Start to create it</source>
             <translation>noch kein Konto: zum Anlegen auf Starten drücken</translation>
         </message>
+        <message>
+            <source>The certificate could not be made: %1</source>
+            <translation>Das Zertifikat konnte nicht erstellt werden: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::FirstRunDialog</name>
@@ -486,6 +490,10 @@
         <message>
             <source>Give both the TLS certificate and its key, or neither.</source>
             <translation>Geben Sie das TLS-Zertifikat und seinen Schlüssel an, oder keins von beiden.</translation>
+        </message>
+        <message>
+            <source>Make a self-signed certificate (for experiments only)</source>
+            <translation>Ein selbstsigniertes Zertifikat erstellen (nur für Experimente)</translation>
         </message>
     </context>
     <context>

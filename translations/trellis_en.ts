@@ -404,6 +404,10 @@
             <source>no account yet: press Start to create it</source>
             <translation>no account yet: press Start to create it</translation>
         </message>
+        <message>
+            <source>The certificate could not be made: %1</source>
+            <translation>The certificate could not be made: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::FirstRunDialog</name>
@@ -486,6 +490,10 @@
         <message>
             <source>Give both the TLS certificate and its key, or neither.</source>
             <translation>Give both the TLS certificate and its key, or neither.</translation>
+        </message>
+        <message>
+            <source>Make a self-signed certificate (for experiments only)</source>
+            <translation>Make a self-signed certificate (for experiments only)</translation>
         </message>
     </context>
     <context>

@@ -1,6 +1,7 @@
 #include "app/gui/ServerController.h"
 
 #include "core/crypto/PasswordHash.h"
+#include "core/server/SelfSignedCertificate.h"
 #include "ui/AppSettings.h"
 #include "ui/server/FirstRunDialog.h"
 #include "ui/server/ServerDashboard.h"
@@ -121,6 +122,14 @@ bool ServerController::runFirstRun(server::ServerConfig &config, QString &user, 
     config.serverName = *ServerName::parse(dialog.serverName());
     config.tlsCertificatePath = dialog.certificatePath();
     config.tlsKeyPath = dialog.keyPath();
+    if (dialog.selfSigned()) {
+        config.tlsCertificatePath = QDir(config.dataDirectory).filePath(QStringLiteral("tls/self-signed-certificate.pem"));
+        config.tlsKeyPath = QDir(config.dataDirectory).filePath(QStringLiteral("tls/self-signed-key.pem"));
+        if (auto made = server::writeSelfSignedCertificate(config.serverName, config.tlsCertificatePath, config.tlsKeyPath); !made) {
+            QMessageBox::warning(m_window, tr("Trellis"), tr("The certificate could not be made: %1").arg(made.error().message));
+            return false;
+        }
+    }
     user = dialog.userName();
     password = dialog.password();
     if (auto saved = config.save(); !saved)

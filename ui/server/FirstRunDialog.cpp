@@ -3,6 +3,7 @@
 #include "core/base/ServerName.h"
 #include "core/base/UserId.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -37,6 +38,13 @@ FirstRunDialog::FirstRunDialog(QWidget *parent) : QDialog(parent)
     m_repeat->setEchoMode(QLineEdit::Password);
     m_certificate = fileField(tr("TLS certificate (PEM)"));
     m_key = fileField(tr("TLS private key (PEM)"));
+    m_selfSigned = new QCheckBox(tr("Make a self-signed certificate (for experiments only)"), this);
+    m_selfSigned->setObjectName(QStringLiteral("selfSignedCheck"));
+    connect(m_selfSigned, &QCheckBox::toggled, this, [this](bool on) {
+        m_certificate->parentWidget()->setEnabled(!on);
+        m_key->parentWidget()->setEnabled(!on);
+        updateState();
+    });
 
     auto *form = new QFormLayout;
     form->addRow(tr("Server name:"), m_serverName);
@@ -45,6 +53,7 @@ FirstRunDialog::FirstRunDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Password again:"), m_repeat);
     form->addRow(tr("TLS certificate:"), m_certificate->parentWidget());
     form->addRow(tr("TLS key:"), m_key->parentWidget());
+    form->addRow(QString(), m_selfSigned);
     auto *tlsNote = new QLabel(tr("Without TLS the server speaks plain HTTP and listens on this computer "
                                   "only (127.0.0.1), which is safe for local clients. To reach it from "
                                   "elsewhere, give a certificate for the server name (for example from "
@@ -94,6 +103,7 @@ QString FirstRunDialog::userName() const { return m_userName->text().trimmed().t
 QString FirstRunDialog::password() const { return m_password->text(); }
 QString FirstRunDialog::certificatePath() const { return m_certificate->text().trimmed(); }
 QString FirstRunDialog::keyPath() const { return m_key->text().trimmed(); }
+bool FirstRunDialog::selfSigned() const { return m_selfSigned->isChecked(); }
 
 QString FirstRunDialog::problem() const
 {
@@ -107,7 +117,7 @@ QString FirstRunDialog::problem() const
         return tr("Choose a password of at least 8 characters.");
     if (password() != m_repeat->text())
         return tr("The passwords differ.");
-    if (certificatePath().isEmpty() != keyPath().isEmpty())
+    if (!selfSigned() && certificatePath().isEmpty() != keyPath().isEmpty())
         return tr("Give both the TLS certificate and its key, or neither.");
     return {};
 }

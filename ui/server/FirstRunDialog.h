@@ -2,6 +2,7 @@
 #include <QDialog>
 
 class QLabel;
+class QCheckBox;
 class QLineEdit;
 class QDialogButtonBox;
 
@@ -20,6 +21,8 @@ public:
     QString userName() const;
     QString password() const;
     QString certificatePath() const;
+    /// Whether to make a self-signed certificate for the server name (instead of the files).
+    bool selfSigned() const;
     QString keyPath() const;
 
     /// Why the answers cannot be used yet, or an empty string.
@@ -35,6 +38,7 @@ private:
     QLineEdit *m_repeat;
     QLineEdit *m_certificate;
     QLineEdit *m_key;
+    QCheckBox *m_selfSigned;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
 };

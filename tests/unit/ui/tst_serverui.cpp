@@ -3,6 +3,7 @@
 #include "ui/server/FirstRunDialog.h"
 #include "ui/server/ServerDashboard.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void dashboardShowsStatus();
     void requestLogIsBounded();
     void devicesNewestFirst();
+    void firstRunSelfSigned();
     void firstRunAnswers_data();
     void firstRunAnswers();
 };
@@ -120,6 +122,27 @@ void TestServerUi::devicesNewestFirst()
     QCOMPARE(model->index(2, 2).data().toString(), QStringLiteral("not since login"));
     dashboard.setDevices({});
     QCOMPARE(dashboard.deviceCount(), 0);
+}
+
+void TestServerUi::firstRunSelfSigned()
+{
+    FirstRunDialog dialog;
+    dialog.findChild<QLineEdit *>(QStringLiteral("userNameEdit"))->setText(QStringLiteral("alice"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("long enough"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("repeatEdit"))->setText(QStringLiteral("long enough"));
+    QLineEdit *certificate = nullptr;
+    for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+        if (edit->objectName().isEmpty() && !certificate)
+            certificate = edit;
+    }
+    certificate->setText(QStringLiteral("/etc/cert.pem")); // a certificate without its key
+    QVERIFY(!dialog.problem().isEmpty());
+    auto *selfSigned = dialog.findChild<QCheckBox *>(QStringLiteral("selfSignedCheck"));
+    QVERIFY(selfSigned);
+    selfSigned->setChecked(true); // the files no longer matter
+    QVERIFY(dialog.selfSigned());
+    QVERIFY(dialog.problem().isEmpty());
+    QVERIFY(!certificate->parentWidget()->isEnabled());
 }
 
 QTEST_MAIN(TestServerUi)
