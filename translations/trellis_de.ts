@@ -605,6 +605,38 @@
             <source>Who may join:</source>
             <translation>Wer beitreten darf:</translation>
         </message>
+        <message>
+            <source>Send messages:</source>
+            <translation>Nachrichten senden:</translation>
+        </message>
+        <message>
+            <source>Change settings:</source>
+            <translation>Einstellungen ändern:</translation>
+        </message>
+        <message>
+            <source>Invite:</source>
+            <translation>Einladen:</translation>
+        </message>
+        <message>
+            <source>Remove members:</source>
+            <translation>Mitglieder entfernen:</translation>
+        </message>
+        <message>
+            <source>Ban:</source>
+            <translation>Sperren:</translation>
+        </message>
+        <message>
+            <source>Delete others' messages:</source>
+            <translation>Nachrichten anderer löschen:</translation>
+        </message>
+        <message>
+            <source>Members start at:</source>
+            <translation>Mitglieder beginnen bei:</translation>
+        </message>
+        <message>
+            <source>Power levels:</source>
+            <translation>Berechtigungsstufen:</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::RoomTimeline</name>

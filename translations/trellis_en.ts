@@ -605,6 +605,38 @@
             <source>Who may join:</source>
             <translation>Who may join:</translation>
         </message>
+        <message>
+            <source>Send messages:</source>
+            <translation>Send messages:</translation>
+        </message>
+        <message>
+            <source>Change settings:</source>
+            <translation>Change settings:</translation>
+        </message>
+        <message>
+            <source>Invite:</source>
+            <translation>Invite:</translation>
+        </message>
+        <message>
+            <source>Remove members:</source>
+            <translation>Remove members:</translation>
+        </message>
+        <message>
+            <source>Ban:</source>
+            <translation>Ban:</translation>
+        </message>
+        <message>
+            <source>Delete others' messages:</source>
+            <translation>Delete others' messages:</translation>
+        </message>
+        <message>
+            <source>Members start at:</source>
+            <translation>Members start at:</translation>
+        </message>
+        <message>
+            <source>Power levels:</source>
+            <translation>Power levels:</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::RoomTimeline</name>

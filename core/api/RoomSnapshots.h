@@ -15,6 +15,7 @@ struct RoomListEntry
     QString topic;
     QString canonicalAlias;
     QString joinRule;        ///< m.room.join_rules: "public", "invite", "knock", …
+    QByteArray powerLevels;  ///< m.room.power_levels content (JSON), empty if none
     QString version;         ///< the room version, "1" … "12"
     QString membership;      ///< the owner's: "join" or "invite"
     int joinedMembers = 0;

@@ -35,7 +35,7 @@ void Homeserver::listRooms()
     entries.reserve(rooms->size());
     for (const services::RoomSummary &room : std::as_const(*rooms)) {
         entries.append({room.roomId.toString(), room.name, room.topic, room.canonicalAlias, room.joinRule,
-                        room.version, room.membership, room.joinedMembers,
+                        room.powerLevels, room.version, room.membership, room.joinedMembers,
                         room.roomId.toString().endsWith(u':' + m_options.config.serverName.toString())
                             || !room.roomId.toString().contains(u':')});
     }

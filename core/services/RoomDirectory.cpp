@@ -5,6 +5,7 @@
 #include "core/auth/EventTypes.h"
 #include "core/auth/PowerLevels.h"
 #include "core/json/QtStrings.h"
+#include "core/json/Writer.h"
 #include "core/rooms/LocalEventBuilder.h"
 #include "core/services/StoreEventProvider.h"
 #include "core/storage/EventStore.h"
@@ -109,6 +110,8 @@ Result<RoomSummary> RoomService::summary(const RoomId &room, StoreEventProvider 
     summary.canonicalAlias = contentString(stateEvent(QStringLiteral("m.room.canonical_alias")), "alias");
     summary.avatarUrl = contentString(stateEvent(QStringLiteral("m.room.avatar")), "url");
     summary.joinRule = contentString(stateEvent(auth::types::joinRules), "join_rule");
+    if (const events::Pdu *powerLevels = stateEvent(auth::types::powerLevels))
+        summary.powerLevels = json::toCanonicalBytes(json::Value(powerLevels->content()));
     summary.roomType = contentString(stateEvent(auth::types::create), "type");
     summary.worldReadable = contentString(stateEvent(QStringLiteral("m.room.history_visibility")), "history_visibility") == QLatin1String("world_readable");
     summary.guestCanJoin = contentString(stateEvent(QStringLiteral("m.room.guest_access")), "guest_access") == QLatin1String("can_join");

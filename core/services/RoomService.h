@@ -43,6 +43,7 @@ struct RoomSummary
     QString canonicalAlias;
     QString avatarUrl;
     QString joinRule;
+    QByteArray powerLevels; ///< m.room.power_levels content as canonical JSON, empty if none
     QString roomType;
     int joinedMembers = 0;
     bool worldReadable = false;

@@ -5,12 +5,34 @@
 #include <QFormLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QSpinBox>
+
+#include <algorithm>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 
 namespace trellis::ui {
 
 namespace {
+/// The power levels a dialog edits, with the spec's defaults when the content omits them
+/// (client-server-api "m.room.power_levels").
+struct LevelKey
+{
+    const char *key;
+    int defaultLevel;
+    const char *label;
+};
+constexpr LevelKey kLevelKeys[] = {
+    {"users_default", 0, QT_TRANSLATE_NOOP("trellis::ui::RoomSettingsDialog", "Members start at:")},
+    {"events_default", 0, QT_TRANSLATE_NOOP("trellis::ui::RoomSettingsDialog", "Send messages:")},
+    {"state_default", 50, QT_TRANSLATE_NOOP("trellis::ui::RoomSettingsDialog", "Change settings:")},
+    {"invite", 0, QT_TRANSLATE_NOOP("trellis::ui::RoomSettingsDialog", "Invite:")},
+    {"kick", 50, QT_TRANSLATE_NOOP("trellis::ui::RoomSettingsDialog", "Remove members:")},
+    {"ban", 50, QT_TRANSLATE_NOOP("trellis::ui::RoomSettingsDialog", "Ban:")},
+    {"redact", 50, QT_TRANSLATE_NOOP("trellis::ui::RoomSettingsDialog", "Delete others' messages:")},
+};
+
 QByteArray contentWith(const char *key, const QString &value)
 {
     return QJsonDocument(QJsonObject{{QLatin1String(key), value}}).toJson(QJsonDocument::Compact);
@@ -41,6 +63,21 @@ RoomSettingsDialog::RoomSettingsDialog(const api::RoomListEntry &room, QWidget *
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Topic:"), m_topic);
     form->addRow(tr("Who may join:"), m_joinRule);
+    m_powerLevels = QJsonDocument::fromJson(room.powerLevels).object();
+    if (!m_powerLevels.isEmpty()) {
+        auto *heading = new QLabel(tr("Power levels:"), this);
+        heading->setStyleSheet(QStringLiteral("font-weight: bold"));
+        form->addRow(heading);
+        for (const LevelKey &level : kLevelKeys) {
+            auto *spin = new QSpinBox(this);
+            const int current = m_powerLevels.value(QLatin1String(level.key)).toInt(level.defaultLevel);
+            // The levels rooms usually use, widened to hold what the room has.
+            spin->setRange(std::min(0, current), std::max(100, current));
+            spin->setValue(current);
+            m_levels.insert(QLatin1String(level.key), spin);
+            form->addRow(tr(level.label), spin);
+        }
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -59,6 +96,14 @@ QList<RoomSettingsDialog::StateChange> RoomSettingsDialog::changes() const
     const QString joinRule = m_joinRule->currentData().toString();
     if (joinRule != m_room.joinRule)
         changes.append({QStringLiteral("m.room.join_rules"), contentWith("join_rule", joinRule)});
+    QJsonObject levels = m_powerLevels;
+    for (const LevelKey &level : kLevelKeys) {
+        const QSpinBox *spin = m_levels.value(QLatin1String(level.key));
+        if (spin && spin->value() != m_powerLevels.value(QLatin1String(level.key)).toInt(level.defaultLevel))
+            levels.insert(QLatin1String(level.key), spin->value());
+    }
+    if (levels != m_powerLevels)
+        changes.append({QStringLiteral("m.room.power_levels"), QJsonDocument(levels).toJson(QJsonDocument::Compact)});
     return changes;
 }
 

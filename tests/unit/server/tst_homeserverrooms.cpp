@@ -110,6 +110,12 @@ void TestHomeserverRooms::createListSendDump()
     QVERIFY(changed.wait(10000));
     QCOMPARE(rooms().first().topic, QStringLiteral("next steps"));
     QCOMPARE(rooms().first().joinRule, QStringLiteral("invite")); // private_chat
+    QVERIFY(rooms().first().powerLevels.contains("\"state_default\":50"));
+    changed.clear();
+    m_host.setRoomState(roomId, QStringLiteral("m.room.power_levels"),
+                        QByteArray("{\"ban\":60,\"state_default\":50,\"users\":{}}"));
+    QVERIFY(changed.wait(10000));
+    QVERIFY(rooms().first().powerLevels.contains("\"ban\":60"));
     QSignalSpy failed(&m_host, &HomeserverHost::roomActionFailed);
     m_host.setRoomState(roomId, QStringLiteral("m.room.name"), "not json");
     QVERIFY(failed.wait(10000));

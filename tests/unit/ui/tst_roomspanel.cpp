@@ -13,6 +13,9 @@
 #include "ui/rooms/RoomsPanel.h"
 
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSpinBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QListWidget>
@@ -39,11 +42,12 @@ private:
 
 QList<api::RoomListEntry> TestRoomsPanel::sampleRooms()
 {
-    return {{QStringLiteral("!a:x.test"), QStringLiteral("Planning"), QStringLiteral("dates"), {}, QStringLiteral("invite"), QStringLiteral("12"),
+    return {{QStringLiteral("!a:x.test"), QStringLiteral("Planning"), QStringLiteral("dates"), {}, QStringLiteral("invite"),
+             QByteArray("{\"ban\":50,\"users\":{\"@bob:x.test\":50},\"users_default\":0,\"state_default\":50}"), QStringLiteral("12"),
              QStringLiteral("join"), 3, true},
-            {QStringLiteral("!b:x.test"), {}, {}, QStringLiteral("#alias:x.test"), QStringLiteral("public"), QStringLiteral("10"),
+            {QStringLiteral("!b:x.test"), {}, {}, QStringLiteral("#alias:x.test"), QStringLiteral("public"), {}, QStringLiteral("10"),
              QStringLiteral("join"), 1, true},
-            {QStringLiteral("!c:x.test"), {}, {}, {}, QStringLiteral("invite"), QStringLiteral("11"), QStringLiteral("invite"), 0, true}};
+            {QStringLiteral("!c:x.test"), {}, {}, {}, QStringLiteral("invite"), {}, QStringLiteral("11"), QStringLiteral("invite"), 0, true}};
 }
 
 void TestRoomsPanel::showsRoomsAndKeepsTheSelection()
@@ -186,6 +190,27 @@ void TestRoomsPanel::settingsDialogAnswersWithStateEvents()
     QCOMPARE(changes[1].content, QByteArray("{\"topic\":\"dates \\\"and\\\" places\"}"));
     QCOMPARE(changes[2].type, QStringLiteral("m.room.join_rules"));
     QCOMPARE(changes[2].content, QByteArray("{\"join_rule\":\"public\"}"));
+
+    // Power levels: only the edited level changes; everything else in the content stays.
+    ui::RoomSettingsDialog levels(room);
+    QVERIFY(levels.levelField(QStringLiteral("ban")));
+    QCOMPARE(levels.levelField(QStringLiteral("ban"))->value(), 50);
+    QCOMPARE(levels.levelField(QStringLiteral("redact"))->value(), 50); // absent: the spec's default
+    levels.levelField(QStringLiteral("ban"))->setValue(75);
+    const auto levelChanges = levels.changes();
+    QCOMPARE(levelChanges.size(), 1);
+    QCOMPARE(levelChanges[0].type, QStringLiteral("m.room.power_levels"));
+    const QJsonObject content = QJsonDocument::fromJson(levelChanges[0].content).object();
+    QCOMPARE(content.value(QStringLiteral("ban")).toInt(), 75);
+    QCOMPARE(content.value(QStringLiteral("users")).toObject().value(QStringLiteral("@bob:x.test")).toInt(), 50);
+    QCOMPARE(content.value(QStringLiteral("state_default")).toInt(), 50);
+    QVERIFY(!content.contains(QStringLiteral("redact"))); // not touched, not added
+    // With TRELLIS_SCREENSHOT_DIR set, the dialog is saved there.
+    if (const QByteArray dir = qgetenv("TRELLIS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        levels.adjustSize();
+        QVERIFY(levels.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/room-settings.png")));
+    }
+    QVERIFY(!ui::RoomSettingsDialog(sampleRooms()[1]).levelField(QStringLiteral("ban"))); // no power levels known
 
     // A join rule the dialog has no words for is shown and kept as it is.
     api::RoomListEntry restricted = room;
