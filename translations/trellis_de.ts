@@ -572,6 +572,29 @@
         </message>
     </context>
     <context>
+        <name>trellis::ui::RoomComposer</name>
+        <message>
+            <source>Send</source>
+            <translation>Senden</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Nachricht</translation>
+        </message>
+        <message>
+            <source>Write a plain message instead</source>
+            <translation>Stattdessen eine normale Nachricht schreiben</translation>
+        </message>
+        <message>
+            <source>Replying to %1: %2</source>
+            <translation>Antwort an %1: %2</translation>
+        </message>
+        <message>
+            <source>Editing your message</source>
+            <translation>Sie bearbeiten Ihre Nachricht</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::RoomSettingsDialog</name>
         <message>
             <source>Room Settings</source>
@@ -803,6 +826,14 @@
             <translation>%1
 %2
 %3</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Antworten</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Bearbeiten</translation>
         </message>
     </context>
     <context>

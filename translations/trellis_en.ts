@@ -572,6 +572,29 @@
         </message>
     </context>
     <context>
+        <name>trellis::ui::RoomComposer</name>
+        <message>
+            <source>Send</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Write a plain message instead</source>
+            <translation>Write a plain message instead</translation>
+        </message>
+        <message>
+            <source>Replying to %1: %2</source>
+            <translation>Replying to %1: %2</translation>
+        </message>
+        <message>
+            <source>Editing your message</source>
+            <translation>Editing your message</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::RoomSettingsDialog</name>
         <message>
             <source>Room Settings</source>
@@ -803,6 +826,14 @@
             <translation>%1
 %2
 %3</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
         </message>
     </context>
     <context>

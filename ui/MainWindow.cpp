@@ -3,6 +3,7 @@
 
 #include "ui/dag/DagExplorer.h"
 #include "ui/dag/DagView.h"
+#include "ui/rooms/RoomComposer.h"
 #include "ui/rooms/RoomTimeline.h"
 
 #include <QApplication>
@@ -137,9 +138,20 @@ void MainWindow::showLiveRoom(const QString &roomId, const QString &title, const
         // The room as its members read it (the timeline) beside its event DAG.
         auto *splitter = new QSplitter(Qt::Horizontal, m_tabs);
         splitter->setProperty(kLiveRoomProperty, roomId);
-        auto *timeline = new RoomTimeline(splitter);
+        auto *reading = new QWidget(splitter);
+        auto *timeline = new RoomTimeline(reading);
+        timeline->setOwnUserId(m_ownUserId);
+        auto *composer = new RoomComposer(reading);
+        auto *readingLayout = new QVBoxLayout(reading);
+        readingLayout->setContentsMargins(0, 0, 0, 0);
+        readingLayout->addWidget(timeline, 1);
+        readingLayout->addWidget(composer);
+        connect(timeline, &RoomTimeline::replyRequested, composer, &RoomComposer::startReply);
+        connect(timeline, &RoomTimeline::editRequested, composer, &RoomComposer::startEdit);
+        connect(composer, &RoomComposer::contentReady, this,
+                [this, roomId](const QByteArray &content) { Q_EMIT messageWritten(roomId, content); });
         auto *explorer = new dag::DagExplorer(splitter);
-        splitter->addWidget(timeline);
+        splitter->addWidget(reading);
         splitter->addWidget(explorer);
         splitter->setStretchFactor(1, 1);
         splitter->setSizes({320, 780});
@@ -156,6 +168,13 @@ void MainWindow::showLiveRoom(const QString &roomId, const QString &title, const
     if (focus)
         m_tabs->setCurrentWidget(tab);
     tab->findChild<dag::DagExplorer *>()->openData(dump, title);
+}
+
+void MainWindow::setOwnUserId(const QString &userId)
+{
+    m_ownUserId = userId;
+    for (RoomTimeline *timeline : m_tabs->findChildren<RoomTimeline *>())
+        timeline->setOwnUserId(userId);
 }
 
 QStringList MainWindow::liveRooms() const

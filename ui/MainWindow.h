@@ -21,6 +21,12 @@ public:
     void showLiveRoom(const QString &roomId, const QString &title, const QByteArray &dump, bool focus);
     /// The room IDs of the live tabs open now (to refresh when those rooms change).
     QStringList liveRooms() const;
+    /// The owner, whose messages the live tabs' timelines offer to edit.
+    void setOwnUserId(const QString &userId);
+
+Q_SIGNALS:
+    /// A live tab's composer wrote an m.room.message with this content (JSON).
+    void messageWritten(const QString &roomId, const QByteArray &content);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -32,6 +38,7 @@ private:
     void showAbout();
 
     QTabWidget *m_tabs;
+    QString m_ownUserId;
 };
 
 } // namespace trellis::ui

@@ -23,7 +23,11 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
     m_refresh.setInterval(kRefreshDelayMs);
     connect(&m_refresh, &QTimer::timeout, this, &LiveRooms::refreshChanged);
 
-    connect(&host, &server::HomeserverHost::started, this, [this] { m_host.listRooms(); });
+    connect(&host, &server::HomeserverHost::started, this, [this](const api::ServerStatus &status) {
+        m_window->setOwnUserId(status.userId);
+        m_host.listRooms();
+    });
+    connect(window, &ui::MainWindow::messageWritten, &host, &server::HomeserverHost::sendMessageContent);
     connect(&host, &server::HomeserverHost::stopped, this, [this] { m_panel->setRooms({}); });
     connect(&host, &server::HomeserverHost::roomsListed, m_panel, &ui::RoomsPanel::setRooms);
     connect(&host, &server::HomeserverHost::roomChanged, this, [this](const QString &room) {

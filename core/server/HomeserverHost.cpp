@@ -135,4 +135,9 @@ void HomeserverHost::listDevices()
     callServer([](Homeserver &server) { server.listDevices(); });
 }
 
+void HomeserverHost::sendMessageContent(const QString &roomId, const QByteArray &content)
+{
+    callServer([roomId, content](Homeserver &server) { server.sendMessageContent(roomId, content); });
+}
+
 } // namespace trellis::server

@@ -131,4 +131,18 @@ void Homeserver::listDevices()
     Q_EMIT devicesListed(entries);
 }
 
+void Homeserver::sendMessageContent(const QString &roomId, const QByteArray &content)
+{
+    const auto session = desktopSession();
+    auto room = RoomId::parse(roomId);
+    if (!session || !room)
+        return Q_EMIT roomActionFailed(QStringLiteral("send"), room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
+    auto object = json::parseObject(std::string_view(content.constData(), size_t(content.size())));
+    if (!object)
+        return Q_EMIT roomActionFailed(QStringLiteral("send"), object.error());
+    auto sent = d->roomService->send(*session, *room, QStringLiteral("m.room.message"), std::nullopt, *object, std::nullopt);
+    if (!sent)
+        Q_EMIT roomActionFailed(QStringLiteral("send"), sent.error());
+}
+
 } // namespace trellis::server

@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QListWidget>
+#include <QMenu>
 #include <QLocale>
 #include <QPainter>
 #include <QSet>
@@ -460,9 +461,51 @@ RoomTimeline::RoomTimeline(QWidget *parent) : QWidget(parent), m_list(new QListW
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setResizeMode(QListView::Adjust); // rows re-wrap when the width changes
     m_list->setWordWrap(true);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &RoomTimeline::showMenu);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list);
+}
+
+QStringList RoomTimeline::actionsFor(int row) const
+{
+    if (row < 0 || row >= m_items.size())
+        return {};
+    const TimelineItem &item = m_items[row];
+    const bool message = item.kind == TimelineItem::Kind::Message || item.kind == TimelineItem::Kind::Emote
+                         || item.kind == TimelineItem::Kind::Notice;
+    if (!message || item.redacted)
+        return {};
+    QStringList actions{QStringLiteral("reply")};
+    if (item.kind == TimelineItem::Kind::Message && !m_ownUserId.isEmpty() && item.sender == m_ownUserId)
+        actions.append(QStringLiteral("edit"));
+    return actions;
+}
+
+void RoomTimeline::trigger(int row, const QString &action)
+{
+    if (!actionsFor(row).contains(action))
+        return;
+    const TimelineItem &item = m_items[row];
+    if (action == QLatin1String("reply"))
+        Q_EMIT replyRequested(item.eventId, item.sender, item.text);
+    else
+        Q_EMIT editRequested(item.eventId, item.text);
+}
+
+void RoomTimeline::showMenu(const QPoint &position)
+{
+    const int row = m_list->indexAt(position).row();
+    const QStringList actions = actionsFor(row);
+    if (actions.isEmpty())
+        return;
+    QMenu menu(this);
+    for (const QString &action : actions) {
+        menu.addAction(action == QLatin1String("reply") ? tr("Reply") : tr("Edit"), this,
+                       [this, row, action] { trigger(row, action); });
+    }
+    menu.exec(m_list->viewport()->mapToGlobal(position));
 }
 
 void RoomTimeline::setEvents(const QList<events::Pdu> &events)

@@ -55,10 +55,24 @@ public:
     /// Replaces the timeline with the one built from `events` and scrolls to its end.
     void setEvents(const QList<events::Pdu> &events);
     const QList<TimelineItem> &items() const { return m_items; }
+    /// Whose messages may be edited from the context menu (the owner's).
+    void setOwnUserId(const QString &userId) { m_ownUserId = userId; }
+    /// The context menu's actions for the item at `row`: "reply", "edit" (the owner's text
+    /// messages only); empty for state changes and deleted messages.
+    QStringList actionsFor(int row) const;
+    /// Runs one of actionsFor(row) (as the context menu does).
+    void trigger(int row, const QString &action);
+
+Q_SIGNALS:
+    void replyRequested(const QString &eventId, const QString &sender, const QString &snippet);
+    void editRequested(const QString &eventId, const QString &text);
 
 private:
+    void showMenu(const QPoint &position);
+
     QListWidget *m_list;
     QList<TimelineItem> m_items;
+    QString m_ownUserId;
 };
 
 } // namespace trellis::ui

@@ -104,6 +104,16 @@ void TestHomeserverRooms::createListSendDump()
     QCOMPARE(json::toQString(last["content"].toObject()["body"].toString()), QStringLiteral("hello from the desktop"));
     QCOMPARE(json::toQString(last["sender"].toString()), QStringLiteral("@owner:rooms.test"));
 
+    // A message with any content (here an edit, as the timeline's composer writes it).
+    changed.clear();
+    m_host.sendMessageContent(roomId, QByteArray("{\"msgtype\":\"m.text\",\"body\":\"* hello again\","
+                                                 "\"m.new_content\":{\"msgtype\":\"m.text\",\"body\":\"hello again\"}}"));
+    QVERIFY(changed.wait(10000));
+    QSignalSpy refetched(&m_host, &HomeserverHost::roomDumped);
+    m_host.dumpRoom(roomId);
+    QVERIFY(refetched.wait(10000));
+    QVERIFY(refetched.first().at(1).toByteArray().contains("hello again"));
+
     // Settings are state events, checked like a client's.
     changed.clear();
     m_host.setRoomState(roomId, QStringLiteral("m.room.topic"), QByteArray("{\"topic\":\"next steps\"}"));

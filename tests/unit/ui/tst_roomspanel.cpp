@@ -8,6 +8,7 @@
 #include "ui/MainWindow.h"
 #include "ui/dag/DagExplorer.h"
 #include "ui/dag/DagView.h"
+#include "ui/rooms/RoomComposer.h"
 #include "ui/rooms/RoomSettingsDialog.h"
 #include "ui/rooms/RoomTimeline.h"
 #include "ui/rooms/RoomsPanel.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void asksForActionsThroughSignals();
     void liveRoomTabIsReusedAndReloaded();
     void settingsDialogAnswersWithStateEvents();
+    void composerWritesRepliesAndEdits();
 
 private:
     static QList<api::RoomListEntry> sampleRooms();
@@ -164,6 +166,30 @@ void TestRoomsPanel::liveRoomTabIsReusedAndReloaded()
     QTRY_VERIFY(!timeline->items().isEmpty());
     QVERIFY(timeline->items().size() <= built->events.size());
 
+    // The composer under the timeline writes to this room; a reply from the timeline's menu
+    // answers the event it was opened on.
+    QSignalSpy written(&window, &ui::MainWindow::messageWritten);
+    auto *composer = tabs->currentWidget()->findChild<ui::RoomComposer *>();
+    QVERIFY(composer);
+    window.setOwnUserId(QStringLiteral("@alice:example.org"));
+    int aliceMessage = -1;
+    for (int row = 0; row < timeline->items().size(); ++row) {
+        if (timeline->actionsFor(row).contains(QStringLiteral("edit")))
+            aliceMessage = row;
+    }
+    QVERIFY(aliceMessage >= 0);
+    QVERIFY(timeline->actionsFor(0).isEmpty()); // the room's creation: nothing to answer
+    timeline->trigger(aliceMessage, QStringLiteral("reply"));
+    QTest::keyClicks(composer->field(), QStringLiteral("agreed"));
+    QTest::keyClick(composer->field(), Qt::Key_Return);
+    QCOMPARE(written.size(), 1);
+    QCOMPARE(written.first().at(0).toString(), QStringLiteral("!live:x.test"));
+    const QJsonObject reply = QJsonDocument::fromJson(written.first().at(1).toByteArray()).object();
+    QCOMPARE(reply.value(QStringLiteral("body")).toString(), QStringLiteral("agreed"));
+    QCOMPARE(reply.value(QStringLiteral("m.relates_to")).toObject().value(QStringLiteral("m.in_reply_to")).toObject()
+                 .value(QStringLiteral("event_id")).toString(),
+             timeline->items()[aliceMessage].eventId);
+
     // The next dump of the same room reloads its tab; it does not open another.
     tabs->setCurrentIndex(0);
     window.showLiveRoom(QStringLiteral("!live:x.test"), QStringLiteral("Live"), dump, false);
@@ -218,6 +244,34 @@ void TestRoomsPanel::settingsDialogAnswersWithStateEvents()
     ui::RoomSettingsDialog other(restricted);
     QCOMPARE(other.joinRuleField()->currentData().toString(), QStringLiteral("restricted"));
     QVERIFY(other.changes().isEmpty());
+}
+
+void TestRoomsPanel::composerWritesRepliesAndEdits()
+{
+    ui::RoomComposer composer;
+    const auto object = [&](const QString &text) { return QJsonDocument::fromJson(composer.contentFor(text)).object(); };
+    QCOMPARE(object(QStringLiteral("hi")), (QJsonObject{{QStringLiteral("msgtype"), QStringLiteral("m.text")},
+                                                        {QStringLiteral("body"), QStringLiteral("hi")}}));
+    composer.startEdit(QStringLiteral("$orig"), QStringLiteral("helo"));
+    QCOMPARE(composer.field()->text(), QStringLiteral("helo"));
+    const QJsonObject edit = object(QStringLiteral("hello"));
+    QCOMPARE(edit.value(QStringLiteral("body")).toString(), QStringLiteral("* hello"));
+    QCOMPARE(edit.value(QStringLiteral("m.new_content")).toObject().value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
+    QCOMPARE(edit.value(QStringLiteral("m.relates_to")).toObject().value(QStringLiteral("rel_type")).toString(), QStringLiteral("m.replace"));
+    QCOMPARE(edit.value(QStringLiteral("m.relates_to")).toObject().value(QStringLiteral("event_id")).toString(), QStringLiteral("$orig"));
+    composer.cancel();
+    QVERIFY(!object(QStringLiteral("x")).contains(QStringLiteral("m.relates_to")));
+
+    QSignalSpy ready(&composer, &ui::RoomComposer::contentReady);
+    composer.field()->clear();
+    QTest::keyClick(composer.field(), Qt::Key_Return); // nothing to send
+    QCOMPARE(ready.size(), 0);
+    composer.startReply(QStringLiteral("$q"), QStringLiteral("@bob:x.test"), QStringLiteral("question"));
+    QTest::keyClicks(composer.field(), QStringLiteral("answer"));
+    QTest::keyClick(composer.field(), Qt::Key_Return);
+    QCOMPARE(ready.size(), 1);
+    QVERIFY(composer.field()->text().isEmpty());
+    QVERIFY(!QJsonDocument::fromJson(composer.contentFor(QStringLiteral("y"))).object().contains(QStringLiteral("m.relates_to")));
 }
 
 QTEST_MAIN(TestRoomsPanel)
