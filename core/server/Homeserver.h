@@ -1,11 +1,14 @@
 #pragma once
 #include "core/base/Error.h"
 #include "core/api/RoomSnapshots.h"
+#include "core/base/RoomId.h"
 #include "core/server/HomeserverOptions.h"
 #include "core/services/Session.h"
 
 #include <QObject>
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace trellis::server {
 
@@ -70,6 +73,9 @@ private:
     void shutDown();
     /// The owner as the desktop's own device; nullopt before the account exists.
     std::optional<services::Session> desktopSession() const;
+    /// The desktop session and the parsed room for an action on `roomId`; nullopt (after
+    /// roomActionFailed(action, …)) without an account or with a malformed room ID.
+    std::optional<std::pair<services::Session, RoomId>> ownerInRoom(const QString &action, const QString &roomId);
 
     struct Parts;
     HomeserverOptions m_options;

@@ -23,6 +23,17 @@ std::optional<services::Session> Homeserver::desktopSession() const
     return services::Session{d->accounts->account()->userId, kDesktopDevice, {}};
 }
 
+std::optional<std::pair<services::Session, RoomId>> Homeserver::ownerInRoom(const QString &action, const QString &roomId)
+{
+    const auto session = desktopSession();
+    auto room = RoomId::parse(roomId);
+    if (!session || !room) {
+        Q_EMIT roomActionFailed(action, room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
+        return std::nullopt;
+    }
+    return std::pair{*session, *room};
+}
+
 void Homeserver::listRooms()
 {
     const auto session = desktopSession();
@@ -57,14 +68,14 @@ void Homeserver::dumpRoom(const QString &roomId)
 
 void Homeserver::sendMessage(const QString &roomId, const QString &text)
 {
-    const auto session = desktopSession();
-    auto room = RoomId::parse(roomId);
-    if (!session || !room)
-        return Q_EMIT roomActionFailed(QStringLiteral("send"), room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
+    const auto target = ownerInRoom(QStringLiteral("send"), roomId);
+    if (!target)
+        return;
+    const auto &[session, room] = *target;
     json::Object content;
     content.insert("msgtype", json::Value("m.text"));
     content.insert("body", json::Value(json::toUtf8(text)));
-    auto sent = d->roomService->send(*session, *room, QStringLiteral("m.room.message"), std::nullopt, content, std::nullopt);
+    auto sent = d->roomService->send(session, room, QStringLiteral("m.room.message"), std::nullopt, content, std::nullopt);
     if (!sent)
         Q_EMIT roomActionFailed(QStringLiteral("send"), sent.error());
 }
@@ -95,25 +106,25 @@ void Homeserver::joinRoom(const QString &roomIdOrAlias)
 
 void Homeserver::leaveRoom(const QString &roomId)
 {
-    const auto session = desktopSession();
-    auto room = RoomId::parse(roomId);
-    if (!session || !room)
-        return Q_EMIT roomActionFailed(QStringLiteral("leave"), room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
-    auto left = d->roomService->changeMembership(*session, *room, services::MembershipAction::Leave, session->userId, std::nullopt);
+    const auto target = ownerInRoom(QStringLiteral("leave"), roomId);
+    if (!target)
+        return;
+    const auto &[session, room] = *target;
+    auto left = d->roomService->changeMembership(session, room, services::MembershipAction::Leave, session.userId, std::nullopt);
     if (!left)
         Q_EMIT roomActionFailed(QStringLiteral("leave"), left.error());
 }
 
 void Homeserver::setRoomState(const QString &roomId, const QString &type, const QByteArray &content)
 {
-    const auto session = desktopSession();
-    auto room = RoomId::parse(roomId);
-    if (!session || !room)
-        return Q_EMIT roomActionFailed(QStringLiteral("change settings"), room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
+    const auto target = ownerInRoom(QStringLiteral("change settings"), roomId);
+    if (!target)
+        return;
+    const auto &[session, room] = *target;
     auto object = json::parseObject(std::string_view(content.constData(), size_t(content.size())));
     if (!object)
         return Q_EMIT roomActionFailed(QStringLiteral("change settings"), object.error());
-    auto sent = d->roomService->send(*session, *room, type, QString(), *object, std::nullopt);
+    auto sent = d->roomService->send(session, room, type, QString(), *object, std::nullopt);
     if (!sent)
         Q_EMIT roomActionFailed(QStringLiteral("change settings"), sent.error());
 }
@@ -133,14 +144,14 @@ void Homeserver::listDevices()
 
 void Homeserver::sendMessageContent(const QString &roomId, const QByteArray &content)
 {
-    const auto session = desktopSession();
-    auto room = RoomId::parse(roomId);
-    if (!session || !room)
-        return Q_EMIT roomActionFailed(QStringLiteral("send"), room ? Error::forbidden(QStringLiteral("no account yet")) : room.error());
+    const auto target = ownerInRoom(QStringLiteral("send"), roomId);
+    if (!target)
+        return;
+    const auto &[session, room] = *target;
     auto object = json::parseObject(std::string_view(content.constData(), size_t(content.size())));
     if (!object)
         return Q_EMIT roomActionFailed(QStringLiteral("send"), object.error());
-    auto sent = d->roomService->send(*session, *room, QStringLiteral("m.room.message"), std::nullopt, *object, std::nullopt);
+    auto sent = d->roomService->send(session, room, QStringLiteral("m.room.message"), std::nullopt, *object, std::nullopt);
     if (!sent)
         Q_EMIT roomActionFailed(QStringLiteral("send"), sent.error());
 }
