@@ -3,6 +3,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/StopSignals.h"
 #include "core/crypto/PasswordHash.h"
+#include "app/imaging/Thumbnailer.h"
 #include "core/server/HomeserverHost.h"
 
 #include <QCommandLineParser>
@@ -164,6 +165,7 @@ int serveCommand(const QStringList &arguments)
 
     server::HomeserverHost host;
     host.setKeychainEnabled(options.keychain);
+    host.setThumbnailRenderer(imaging::Thumbnailer::renderer());
     int exitStatus = Success;
     QObject::connect(&host, &server::HomeserverHost::started, [](const server::ServerStatus &status) {
         // One line per listener on stdout, for scripts and tests that asked for port 0.

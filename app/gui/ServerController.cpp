@@ -1,5 +1,6 @@
 #include "app/gui/ServerController.h"
 
+#include "app/imaging/Thumbnailer.h"
 #include "core/crypto/PasswordHash.h"
 #include "core/server/SelfSignedCertificate.h"
 #include "ui/AppSettings.h"
@@ -34,6 +35,7 @@ ServerController::ServerController(QMainWindow *window, QString dataDirectory, Q
 
     connect(m_dashboard, &ui::ServerDashboard::startRequested, this, &ServerController::start);
     connect(m_dashboard, &ui::ServerDashboard::stopRequested, &m_host, &server::HomeserverHost::stop);
+    m_host.setThumbnailRenderer(imaging::Thumbnailer::renderer());
     // The logins table: at start, after requests that change logins, and every half minute
     // for their "last seen".
     m_devicesRefresh.setInterval(30'000);

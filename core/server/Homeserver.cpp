@@ -144,7 +144,7 @@ Result<ServerStatus> Homeserver::open()
                                                       *d->typing, *d->notifier, wallClock);
     d->history = std::make_unique<services::RoomHistory>(*d->events, *d->rooms, wallClock);
     d->media = std::make_unique<services::MediaRepository>(*d->clientData, config.mediaDirectory(),
-                                                           config.serverName, config.maxUploadBytes);
+                                                           config.serverName, config.maxUploadBytes, m_options.thumbnails);
     d->api.reset(new clientapi::ClientApiServices{config.serverName, *d->database, *d->accounts, *d->clientData,
                                                   *d->login, *d->notifier, *d->typing, *d->roomService,
                                                   *d->sync, *d->history, *d->media, wallClock});

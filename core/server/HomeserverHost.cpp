@@ -39,7 +39,7 @@ void HomeserverHost::start(const ServerConfig &config, std::optional<InitialAcco
     connect(vault, &SigningKeyVault::ready, this,
             [this, vault, config, initialAccount](const crypto::SigningKey &key) {
                 vault->deleteLater();
-                launch({config, key, initialAccount});
+                launch({config, key, initialAccount, m_thumbnails});
             });
     connect(vault, &SigningKeyVault::failed, this, [this, vault](const Error &error) {
         vault->deleteLater();

@@ -24,6 +24,9 @@ public:
 
     /// Whether to try the OS keychain for the signing key (off: the key file only).
     void setKeychainEnabled(bool enabled) { m_keychainEnabled = enabled; }
+    /// The image decoder for media thumbnails (the core has none; without it, thumbnail
+    /// requests answer "cannot thumbnail").
+    void setThumbnailRenderer(services::ThumbnailRenderer renderer) { m_thumbnails = std::move(renderer); }
     /// Starts the server; ends with started() or failed().
     void start(const ServerConfig &config, std::optional<InitialAccount> initialAccount = {});
     /// Stops the server and its thread; ends with stopped(). Safe to call when not running.
@@ -63,6 +66,7 @@ private:
     QThread m_thread;
     Homeserver *m_server = nullptr;
     bool m_keychainEnabled = true;
+    services::ThumbnailRenderer m_thumbnails;
 };
 
 } // namespace trellis::server

@@ -2,6 +2,7 @@
 #include "core/api/ServerStatus.h"
 #include "core/crypto/SigningKey.h"
 #include "core/server/ServerConfig.h"
+#include "core/services/ThumbnailRenderer.h"
 
 #include <QStringList>
 #include <optional>
@@ -22,6 +23,8 @@ struct HomeserverOptions
     ServerConfig config;
     crypto::SigningKey signingKey;
     std::optional<InitialAccount> initialAccount;
+    /// Makes media thumbnails (the host's image decoder; the core has none).
+    services::ThumbnailRenderer thumbnails;
 };
 
 using api::ServerStatus;

@@ -1,7 +1,7 @@
 #include "core/services/MediaRepository.h"
 
 #include "core/crypto/Sha256.h"
-#include "core/services/Thumbnailer.h"
+#include "core/services/ThumbnailRenderer.h"
 
 #include <QDir>
 #include <QFutureWatcher>
@@ -39,9 +39,10 @@ bool isSafeMediaId(const QString &id)
 } // namespace
 
 MediaRepository::MediaRepository(storage::ClientDataStore &store, QString directory,
-                                 ServerName serverName, qint64 maxUploadBytes)
+                                 ServerName serverName, qint64 maxUploadBytes, ThumbnailRenderer renderer)
     : m_store(store), m_directory(std::move(directory)), m_serverName(std::move(serverName)),
-      m_maxUploadBytes(maxUploadBytes), m_renderContext(std::make_unique<QObject>())
+      m_maxUploadBytes(maxUploadBytes), m_renderer(std::move(renderer)),
+      m_renderContext(std::make_unique<QObject>())
 {
     m_renderPool.setMaxThreadCount(2);
 }
@@ -163,6 +164,11 @@ void MediaRepository::thumbnail(const QString &origin, const QString &mediaId,
         reply(std::move(**cached));
         return;
     }
+    if (!m_renderer) {
+        reply(Error{ErrorCode::BadRequest, QStringLiteral("Cannot generate thumbnails for the requested content"),
+                    QStringLiteral("this server has no image decoder")});
+        return;
+    }
     // QFuture wants a default-constructible result: the Result travels in a shared_ptr.
     using Outcome = std::shared_ptr<Result<RenderedThumbnail>>;
     const QString path = media->file->fileName();
@@ -184,8 +190,8 @@ void MediaRepository::thumbnail(const QString &origin, const QString &mediaId,
                          keepThumbnail(key, rendered.bytes);
                          reply(ThumbnailData{rendered.contentType, std::move(rendered.bytes), nullptr});
                      });
-    watcher->setFuture(QtConcurrent::run(&m_renderPool, [path, request] {
-        return std::make_shared<Result<RenderedThumbnail>>(Thumbnailer::render(path, request));
+    watcher->setFuture(QtConcurrent::run(&m_renderPool, [renderer = m_renderer, path, request] {
+        return std::make_shared<Result<RenderedThumbnail>>(renderer(path, request));
     }));
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 #include "core/base/Result.h"
 #include "core/base/ServerName.h"
-#include "core/services/ThumbnailSizing.h"
+#include "core/services/ThumbnailRenderer.h"
 #include "core/storage/ClientDataStore.h"
 
 #include <QFile>
@@ -37,7 +37,7 @@ class MediaRepository
 {
 public:
     MediaRepository(storage::ClientDataStore &store, QString directory, ServerName serverName,
-                    qint64 maxUploadBytes);
+                    qint64 maxUploadBytes, ThumbnailRenderer renderer = {});
 
     /// Stores an upload; its media ID.
     Result<QString> store(const QByteArray &bytes, const QString &contentType,
@@ -47,7 +47,7 @@ public:
 
     using ThumbnailReply = std::function<void(Result<ThumbnailData>)>;
     /// client-server-api "Thumbnails": answers from the thumbnail cache at once, or renders
-    /// the thumbnail on a pool thread (Thumbnailer), stores it (file, then metadata row) and
+    /// the thumbnail on a pool thread (the ThumbnailRenderer), stores it (file, then metadata row) and
     /// answers later, on this thread. `reply` is never called after the repository is gone.
     void thumbnail(const QString &origin, const QString &mediaId, const ThumbnailRequest &request,
                    qint64 nowMs, ThumbnailReply reply);
@@ -75,6 +75,7 @@ private:
     ServerName m_serverName;
     qint64 m_maxUploadBytes;
     /// Rendering is CPU and memory heavy: two at a time at most, whatever the global pool does.
+    ThumbnailRenderer m_renderer;
     QThreadPool m_renderPool;
     /// Parent of the watchers of running renders: destroying it drops their answers.
     std::unique_ptr<QObject> m_renderContext;

@@ -4,7 +4,7 @@
 // pixels than the server decodes.
 #include "tests/TestImages.h"
 #include "core/services/ThumbnailSizing.h"
-#include "core/services/Thumbnailer.h"
+#include "app/imaging/Thumbnailer.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -14,6 +14,7 @@
 
 using namespace trellis;
 using namespace trellis::services;
+using trellis::imaging::Thumbnailer;
 using namespace trellis::test;
 
 Q_DECLARE_METATYPE(trellis::services::ThumbnailMethod)

@@ -1,11 +1,17 @@
-#include "core/services/Thumbnailer.h"
+#include "app/imaging/Thumbnailer.h"
 
 #include <QBuffer>
 #include <QImage>
 #include <QImageReader>
 #include <QImageWriter>
 
-namespace trellis::services {
+namespace trellis::imaging {
+
+using services::RenderedThumbnail;
+using services::ThumbnailMethod;
+using services::ThumbnailPlan;
+using services::ThumbnailRequest;
+using services::planThumbnail;
 
 namespace {
 
@@ -88,4 +94,4 @@ Result<RenderedThumbnail> Thumbnailer::render(const QString &path, const Thumbna
                              std::move(*bytes), thumbnail.size()};
 }
 
-} // namespace trellis::services
+} // namespace trellis::imaging
