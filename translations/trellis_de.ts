@@ -64,14 +64,6 @@
             <translation>Schritt 5: aufgelöster Zustand</translation>
         </message>
         <message>
-            <source>This is the state before %1: R after the last pass. The keys the passes decided are highlighted.</source>
-            <translation>Dies ist der Zustand vor %1: R nach dem letzten Durchgang. Die Schlüssel, die die Durchgänge entschieden haben, sind hervorgehoben.</translation>
-        </message>
-        <message>
-            <source>This is the state before %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</source>
-            <translation>Dies ist der Zustand vor %1: der Zustand nach Schritt 4, über den die konfliktfreie Zustandsabbildung wieder gelegt ist. Die Schlüssel, die die Auflösung entschieden hat, sind hervorgehoben.</translation>
-        </message>
-        <message>
             <source>Pass: %1</source>
             <translation>Durchgang: %1</translation>
         </message>
@@ -254,6 +246,26 @@
         <message>
             <source>Mainline position</source>
             <translation>Hauptlinienposition</translation>
+        </message>
+        <message>
+            <source>the state an event on top of the picked events would have</source>
+            <translation>der Zustand, den ein Ereignis über den ausgewählten Ereignissen hätte</translation>
+        </message>
+        <message>
+            <source>the state before %1</source>
+            <translation>der Zustand vor %1</translation>
+        </message>
+        <message>
+            <source>The states after the %1 picked events, resolved as if they were the prev events of one new event. They are %2 different states; the keys on which they disagree are highlighted.</source>
+            <translation>Die Zustände nach den %1 ausgewählten Ereignissen, aufgelöst, als wären sie die Vorgängerereignisse (prev events) eines neuen Ereignisses. Es sind %2 verschiedene Zustände; die Schlüssel, in denen sie sich unterscheiden, sind hervorgehoben.</translation>
+        </message>
+        <message>
+            <source>This is %1: R after the last pass. The keys the passes decided are highlighted.</source>
+            <translation>Das ist %1: R nach dem letzten Durchgang. Die Schlüssel, über die die Durchgänge entschieden haben, sind hervorgehoben.</translation>
+        </message>
+        <message>
+            <source>This is %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</source>
+            <translation>Das ist %1: der Zustand nach Schritt 4, darüber wieder die konfliktfreie Zustandsabbildung. Die Schlüssel, über die die Auflösung entschieden hat, sind hervorgehoben.</translation>
         </message>
     </context>
     <context>
@@ -1128,14 +1140,6 @@
             <translation>Ereignis</translation>
         </message>
         <message>
-            <source>First event</source>
-            <translation>Erstes Ereignis</translation>
-        </message>
-        <message>
-            <source>Second event</source>
-            <translation>Zweites Ereignis</translation>
-        </message>
-        <message>
             <source>PDU</source>
             <translation>PDU</translation>
         </message>
@@ -1215,6 +1219,22 @@
             <source>The state before this event is not a resolution of several states</source>
             <translation>Der Zustand vor diesem Ereignis ist keine Auflösung mehrerer Zustände</translation>
         </message>
+        <message>
+            <source>Resolve these states</source>
+            <translation>Diese Zustände auflösen</translation>
+        </message>
+        <message>
+            <source>After %1</source>
+            <translation>Nach %1</translation>
+        </message>
+        <message>
+            <source>Step through the resolution of the states after the %1 picked events</source>
+            <translation>Die Auflösung der Zustände nach den %1 ausgewählten Ereignissen Schritt für Schritt durchgehen</translation>
+        </message>
+        <message>
+            <source>%1 compared with %2 other events</source>
+            <translation>%1 verglichen mit %2 weiteren Ereignissen</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::RoomDumpDocument</name>
@@ -1276,6 +1296,22 @@
         <message>
             <source>Step %1 of %2</source>
             <translation>Schritt %1 von %2</translation>
+        </message>
+        <message>
+            <source>Resolving the states after the picked events…</source>
+            <translation>Die Zustände nach den ausgewählten Ereignissen werden aufgelöst …</translation>
+        </message>
+        <message>
+            <source>How the states after %1 resolve</source>
+            <translation>Wie sich die Zustände nach %1 auflösen</translation>
+        </message>
+        <message>
+            <source>The states after the picked events could not be resolved: %1</source>
+            <translation>Die Zustände nach den ausgewählten Ereignissen konnten nicht aufgelöst werden: %1</translation>
+        </message>
+        <message>
+            <source>The states after the picked events are the same: there is nothing to resolve.</source>
+            <translation>Die Zustände nach den ausgewählten Ereignissen sind gleich: Es gibt nichts aufzulösen.</translation>
         </message>
     </context>
 </TS>

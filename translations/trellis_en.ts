@@ -64,14 +64,6 @@
             <translation>Step 5: resolved state</translation>
         </message>
         <message>
-            <source>This is the state before %1: R after the last pass. The keys the passes decided are highlighted.</source>
-            <translation>This is the state before %1: R after the last pass. The keys the passes decided are highlighted.</translation>
-        </message>
-        <message>
-            <source>This is the state before %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</source>
-            <translation>This is the state before %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</translation>
-        </message>
-        <message>
             <source>Pass: %1</source>
             <translation>Pass: %1</translation>
         </message>
@@ -254,6 +246,26 @@
         <message>
             <source>Mainline position</source>
             <translation>Mainline position</translation>
+        </message>
+        <message>
+            <source>the state an event on top of the picked events would have</source>
+            <translation>the state an event on top of the picked events would have</translation>
+        </message>
+        <message>
+            <source>the state before %1</source>
+            <translation>the state before %1</translation>
+        </message>
+        <message>
+            <source>The states after the %1 picked events, resolved as if they were the prev events of one new event. They are %2 different states; the keys on which they disagree are highlighted.</source>
+            <translation>The states after the %1 picked events, resolved as if they were the prev events of one new event. They are %2 different states; the keys on which they disagree are highlighted.</translation>
+        </message>
+        <message>
+            <source>This is %1: R after the last pass. The keys the passes decided are highlighted.</source>
+            <translation>This is %1: R after the last pass. The keys the passes decided are highlighted.</translation>
+        </message>
+        <message>
+            <source>This is %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</source>
+            <translation>This is %1: the state after step 4, with the unconflicted state map put back over it. The keys the resolution decided are highlighted.</translation>
         </message>
     </context>
     <context>
@@ -1128,14 +1140,6 @@
             <translation>Event</translation>
         </message>
         <message>
-            <source>First event</source>
-            <translation>First event</translation>
-        </message>
-        <message>
-            <source>Second event</source>
-            <translation>Second event</translation>
-        </message>
-        <message>
             <source>PDU</source>
             <translation>PDU</translation>
         </message>
@@ -1215,6 +1219,22 @@
             <source>The state before this event is not a resolution of several states</source>
             <translation>The state before this event is not a resolution of several states</translation>
         </message>
+        <message>
+            <source>Resolve these states</source>
+            <translation>Resolve these states</translation>
+        </message>
+        <message>
+            <source>After %1</source>
+            <translation>After %1</translation>
+        </message>
+        <message>
+            <source>Step through the resolution of the states after the %1 picked events</source>
+            <translation>Step through the resolution of the states after the %1 picked events</translation>
+        </message>
+        <message>
+            <source>%1 compared with %2 other events</source>
+            <translation>%1 compared with %2 other events</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::RoomDumpDocument</name>
@@ -1276,6 +1296,22 @@
         <message>
             <source>Step %1 of %2</source>
             <translation>Step %1 of %2</translation>
+        </message>
+        <message>
+            <source>Resolving the states after the picked events…</source>
+            <translation>Resolving the states after the picked events…</translation>
+        </message>
+        <message>
+            <source>How the states after %1 resolve</source>
+            <translation>How the states after %1 resolve</translation>
+        </message>
+        <message>
+            <source>The states after the picked events could not be resolved: %1</source>
+            <translation>The states after the picked events could not be resolved: %1</translation>
+        </message>
+        <message>
+            <source>The states after the picked events are the same: there is nothing to resolve.</source>
+            <translation>The states after the picked events are the same: there is nothing to resolve.</translation>
         </message>
     </context>
 </TS>

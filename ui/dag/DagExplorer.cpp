@@ -57,9 +57,11 @@ DagExplorer::DagExplorer(QWidget *parent)
     });
     connect(m_document, &RoomDumpDocument::statesReady, m_details, &EventDetailsPanel::setStates);
     connect(m_view, &DagView::eventSelected, this, &DagExplorer::onEventSelected);
-    connect(m_view, &DagView::pairSelected, this, &DagExplorer::onPairSelected);
+    connect(m_view, &DagView::eventsPicked, this, &DagExplorer::onEventsPicked);
     connect(m_details, &EventDetailsPanel::explainRequested, this,
             &DagExplorer::explainStateResolution);
+    connect(m_details, &EventDetailsPanel::resolvePickedRequested, this,
+            &DagExplorer::resolvePickedStates);
     // An event named in a step is selected and centred in the graph; the step-through stays.
     connect(m_stateRes, &resolution::StateResView::eventActivated, m_view, &DagView::selectEvent);
     connect(m_stateRes, &resolution::StateResView::closeRequested, m_stateRes, &QWidget::hide);
@@ -165,18 +167,28 @@ void DagExplorer::onEventSelected(const QString &eventId)
     m_document->requestStates({eventId});
 }
 
-void DagExplorer::onPairSelected(const QString &first, const QString &second)
+void DagExplorer::onEventsPicked(const QStringList &eventIds)
 {
-    m_details->setPair(first, second);
-    m_document->requestStates({first, second});
+    m_details->setPicked(eventIds);
+    m_document->requestStates(eventIds);
 }
 
 void DagExplorer::explainStateResolution(const QString &eventId)
 {
+    showResolution(resolution::ResolutionRequest::before(eventId));
+}
+
+void DagExplorer::resolvePickedStates(const QStringList &eventIds)
+{
+    showResolution(resolution::ResolutionRequest::after(eventIds));
+}
+
+void DagExplorer::showResolution(const resolution::ResolutionRequest &request)
+{
     const DagSnapshotPtr snapshot = m_view->snapshot();
     if (!snapshot)
         return;
-    m_stateRes->explain({snapshot->version, snapshot->events, snapshot->replay}, eventId);
+    m_stateRes->explain({snapshot->version, snapshot->events, snapshot->replay}, request);
     if (m_stateRes->isHidden()) {
         // Room for the step tables: the graph gives up some of its width.
         const int width = m_splitter->width();

@@ -10,6 +10,7 @@ class QToolButton;
 
 namespace trellis::ui::resolution {
 class StateResView;
+struct ResolutionRequest;
 }
 
 namespace trellis::ui::dag {
@@ -40,6 +41,8 @@ public:
 
     /// Shows the state-resolution step-through for the state before `eventId`.
     void explainStateResolution(const QString &eventId);
+    /// Shows the step-through for the resolution of the states after these picked events.
+    void resolvePickedStates(const QStringList &eventIds);
 
     /// Saves the visible part (or all) of the graph as PNG, or all of it as SVG (by suffix).
     bool exportTo(const QString &path, bool wholeGraph, QString *error = nullptr);
@@ -52,7 +55,8 @@ private:
     QWidget *createToolBar();
     void showSnapshot(DagSnapshotPtr snapshot);
     void onEventSelected(const QString &eventId);
-    void onPairSelected(const QString &first, const QString &second);
+    void onEventsPicked(const QStringList &eventIds);
+    void showResolution(const resolution::ResolutionRequest &request);
     void search();
     void chooseHiddenTypes();
     void exportInteractively();

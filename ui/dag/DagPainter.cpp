@@ -47,7 +47,9 @@ void DagPainter::paintRowBands(QPainter &painter, int first, int last, const QRe
                 painter.fillRect(QRectF(rect.left(), m_geometry.rowTop(row), rect.width(), m_geometry.rowHeight()), band);
         }
     }
-    for (int row : {m_options.selectedRow, m_options.pairRow}) {
+    QList<int> marked = m_options.pickedRows;
+    marked.prepend(m_options.selectedRow);
+    for (int row : std::as_const(marked)) {
         if (row < first || row > last)
             continue;
         QColor band = DagColors::selection();
@@ -147,7 +149,7 @@ void DagPainter::paintMarks(QPainter &painter, const DagNode &node, QPointF at) 
         painter.setPen(QPen(Qt::black, std::clamp(r * 0.2, 1.0, 2.0)));
         painter.drawEllipse(at, r * 1.45, r * 1.45);
     }
-    if (node.row == m_options.selectedRow || node.row == m_options.pairRow) {
+    if (node.row == m_options.selectedRow || m_options.pickedRows.contains(node.row)) {
         painter.setPen(QPen(DagColors::selection(), std::clamp(r * 0.3, 1.5, 3.0)));
         painter.drawEllipse(at, r * 1.8, r * 1.8);
     }

@@ -15,7 +15,7 @@ namespace trellis::ui::dag {
 struct DagPaintOptions
 {
     int selectedRow = -1;
-    int pairRow = -1;          ///< the second event of a pair selection
+    QList<int> pickedRows;     ///< events Ctrl+click added to the selection, in pick order
     bool authEdges = false;    ///< draw the selected event's auth edges
     QSet<QString> hiddenTypes; ///< event types drawn dimmed (their rows stay)
     QSet<int> highlightedRows; ///< rows marked by another view (a state-resolution step's events)

@@ -22,13 +22,21 @@ DagView::DagView(QWidget *parent) : QAbstractScrollArea(parent)
 
 void DagView::setSnapshot(DagSnapshotPtr snapshot)
 {
-    const QString selected = selectedEvent();
-    const QString pair = pairEvent();
+    const QStringList picked = pickedEvents();
     m_snapshot = std::move(snapshot);
     m_geometry.rowCount = m_snapshot ? m_snapshot->layout.rowCount() : 0;
     m_geometry.laneCount = m_snapshot ? m_snapshot->layout.laneCount() : 1;
-    m_options.selectedRow = m_snapshot ? m_snapshot->layout.rowOf(selected) : -1;
-    m_options.pairRow = m_snapshot ? m_snapshot->layout.rowOf(pair) : -1;
+    m_options.selectedRow = -1;
+    m_options.pickedRows.clear();
+    for (const QString &id : picked) {
+        const int row = m_snapshot ? m_snapshot->layout.rowOf(id) : -1;
+        if (row < 0)
+            continue;
+        if (m_options.selectedRow < 0)
+            m_options.selectedRow = row;
+        else
+            m_options.pickedRows.append(row);
+    }
     m_options.background = palette().color(QPalette::Base);
     m_options.text = palette().color(QPalette::Text);
     updateScrollBars();
@@ -62,10 +70,15 @@ QString DagView::selectedEvent() const
     return m_snapshot && row >= 0 ? m_snapshot->layout.node(row).id : QString();
 }
 
-QString DagView::pairEvent() const
+QStringList DagView::pickedEvents() const
 {
-    const int row = m_options.pairRow;
-    return m_snapshot && row >= 0 ? m_snapshot->layout.node(row).id : QString();
+    QStringList ids;
+    if (!m_snapshot || m_options.selectedRow < 0)
+        return ids;
+    ids.append(m_snapshot->layout.node(m_options.selectedRow).id);
+    for (int row : m_options.pickedRows)
+        ids.append(m_snapshot->layout.node(row).id);
+    return ids;
 }
 
 void DagView::selectRow(int row)
@@ -74,7 +87,7 @@ void DagView::selectRow(int row)
         return;
     row = std::clamp(row, 0, m_geometry.rowCount - 1);
     m_options.selectedRow = row;
-    m_options.pairRow = -1;
+    m_options.pickedRows.clear();
     scrollToRow(row);
     viewport()->update();
     Q_EMIT eventSelected(m_snapshot->layout.node(row).id);
@@ -89,20 +102,44 @@ bool DagView::selectEvent(const QString &eventId)
     return true;
 }
 
-bool DagView::selectPair(const QString &a, const QString &b)
+bool DagView::pickEvents(const QStringList &eventIds)
 {
-    if (!m_snapshot)
+    if (!m_snapshot || eventIds.isEmpty())
         return false;
-    const int first = m_snapshot->layout.rowOf(a);
-    const int second = m_snapshot->layout.rowOf(b);
-    if (first < 0 || second < 0)
-        return false;
-    m_options.selectedRow = first;
-    m_options.pairRow = second;
-    scrollToRow(second);
+    QList<int> rows;
+    for (const QString &id : eventIds) {
+        const int row = m_snapshot->layout.rowOf(id);
+        if (row < 0)
+            return false;
+        if (!rows.contains(row))
+            rows.append(row);
+    }
+    if (rows.size() == 1) {
+        selectRow(rows.first());
+        return true;
+    }
+    m_options.selectedRow = rows.takeFirst();
+    m_options.pickedRows = rows;
+    scrollToRow(rows.last());
     viewport()->update();
-    Q_EMIT pairSelected(a, b);
+    Q_EMIT eventsPicked(pickedEvents());
     return true;
+}
+
+void DagView::togglePicked(int row)
+{
+    if (!m_snapshot || row < 0 || row >= m_geometry.rowCount)
+        return;
+    QStringList ids = pickedEvents();
+    const QString id = m_snapshot->layout.node(row).id;
+    if (ids.contains(id)) {
+        if (ids.size() == 1)
+            return; // the selection alone stays selected
+        ids.removeOne(id);
+    } else {
+        ids.append(id);
+    }
+    pickEvents(ids);
 }
 
 bool DagView::matches(const DagNode &node, const QString &text) const
@@ -311,11 +348,10 @@ void DagView::mouseReleaseEvent(QMouseEvent *event)
     const int row = rowAt(event->position().toPoint());
     if (row < 0)
         return;
-    const QString id = m_snapshot->layout.node(row).id;
-    // Ctrl+click adds a second event: the details panel compares the two.
-    if ((event->modifiers() & Qt::ControlModifier) && m_options.selectedRow >= 0 &&
-        m_options.selectedRow != row)
-        selectPair(selectedEvent(), id);
+    // Ctrl+click picks further events: the details compare their states, the step-through
+    // resolves them.
+    if (event->modifiers() & Qt::ControlModifier)
+        togglePicked(row);
     else
         selectRow(row);
 }

@@ -14,6 +14,7 @@ namespace trellis::ui::dag {
 /// extremities, rejected, soft-failed, outlier and missing events, and a text column (short
 /// event ID, type, sender, depth). Only the visible rows are painted, so it scrolls rooms of
 /// any size. Zoom: Ctrl+wheel, +/-. Pan: scrollbars, wheel, drag. Keys: up/down, Home/End.
+/// Ctrl+click picks further events beside the selection.
 class DagView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -32,13 +33,18 @@ public:
     void zoomOut() { setZoom(zoom() / 1.25); }
 
     QString selectedEvent() const;
-    QString pairEvent() const;
     int selectedRow() const { return m_options.selectedRow; }
     /// Selects the event at `row` (clamped), scrolls to it and emits eventSelected().
     void selectRow(int row);
     bool selectEvent(const QString &eventId);
-    /// Selects `a` and `b` as a pair and emits pairSelected().
-    bool selectPair(const QString &a, const QString &b);
+    /// The selected event, then the events Ctrl+click added to it, in the order picked.
+    QStringList pickedEvents() const;
+    /// Picks these events, the first as the selection, and scrolls to the last; emits
+    /// eventsPicked() for two or more, eventSelected() for one. False (and nothing changes)
+    /// when the list is empty or names an event the DAG does not hold.
+    bool pickEvents(const QStringList &eventIds);
+    /// Ctrl+click: adds the event at `row` to the pick, or takes it out when it is in.
+    void togglePicked(int row);
 
     /// Selects the next event (after the selection, wrapping) whose ID starts with `text`,
     /// or whose sender or type contains it. False when none matches.
@@ -69,7 +75,9 @@ public:
 
 Q_SIGNALS:
     void eventSelected(const QString &eventId);
-    void pairSelected(const QString &first, const QString &second);
+    /// Two or more events picked: the details compare their states, the step-through can
+    /// resolve them.
+    void eventsPicked(const QStringList &eventIds);
     void zoomChanged(double zoom);
 
 protected:

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -63,7 +64,12 @@ EventDetailsPanel::EventDetailsPanel(QWidget *parent) : QWidget(parent)
     m_explain = new QPushButton(tr("Explain state resolution"), this);
     m_explain->setObjectName(QStringLiteral("explainStateResButton"));
     m_explain->setEnabled(false);
-    connect(m_explain, &QPushButton::clicked, this, [this] { Q_EMIT explainRequested(m_eventId); });
+    connect(m_explain, &QPushButton::clicked, this, [this] {
+        if (m_picked.isEmpty())
+            Q_EMIT explainRequested(m_eventId);
+        else
+            Q_EMIT resolvePickedRequested(m_picked);
+    });
     m_json = new QPlainTextEdit(this);
     m_json->setObjectName(QStringLiteral("pduJson"));
     m_json->setReadOnly(true);
@@ -74,8 +80,9 @@ EventDetailsPanel::EventDetailsPanel(QWidget *parent) : QWidget(parent)
     m_tabs = new QTabWidget(this);
     m_before = makeTable(stateHeaders, QStringLiteral("stateBeforeTable"), m_tabs);
     m_after = makeTable(stateHeaders, QStringLiteral("stateAfterTable"), m_tabs);
-    m_difference = makeTable({tr("Type"), tr("State key"), tr("First event"), tr("Second event")},
-                             QStringLiteral("stateDifferenceTable"), m_tabs);
+    // Its event columns are named after the picked events (setPicked).
+    m_difference = makeTable({tr("Type"), tr("State key")}, QStringLiteral("stateDifferenceTable"),
+                             m_tabs);
     m_tabs->addTab(m_json, tr("PDU"));
     m_tabs->addTab(m_before, tr("State before"));
     m_tabs->addTab(m_after, tr("State after"));
@@ -107,7 +114,7 @@ void EventDetailsPanel::setSnapshot(DagSnapshotPtr snapshot)
 void EventDetailsPanel::setEvent(const QString &eventId)
 {
     m_eventId = eventId;
-    m_pairId.clear();
+    m_picked.clear();
     m_idLabel->setText(eventId);
     m_before->setRowCount(0);
     m_after->setRowCount(0);
@@ -119,12 +126,23 @@ void EventDetailsPanel::setEvent(const QString &eventId)
 
 void EventDetailsPanel::updateExplainButton()
 {
+    if (!m_picked.isEmpty()) {
+        // Picked events: their states resolve as the prev events of one new event would.
+        m_explain->setText(tr("Resolve these states"));
+        m_explain->setEnabled(true);
+        // Always two or more: no singular form is needed.
+        m_explain->setToolTip(
+            tr("Step through the resolution of the states after the %1 picked events")
+                .arg(m_picked.size()));
+        return;
+    }
     // Only merge events have a resolved state before them (server-server-api "Room State
     // Resolution"); before the replay kept the states, an event with two prev events may be one.
     const bool merge =
         m_snapshot && !m_eventId.isEmpty() &&
         resolution::mergesStates({m_snapshot->version, m_snapshot->events, m_snapshot->replay},
                                  m_eventId);
+    m_explain->setText(tr("Explain state resolution"));
     m_explain->setEnabled(merge);
     m_explain->setToolTip(merge ? tr("Step through the state resolution that gives the state "
                                      "before this event")
@@ -132,12 +150,28 @@ void EventDetailsPanel::updateExplainButton()
                                      "several states"));
 }
 
-void EventDetailsPanel::setPair(const QString &first, const QString &second)
+void EventDetailsPanel::setPicked(const QStringList &eventIds)
 {
-    setEvent(first);
-    m_pairId = second;
-    m_idLabel->setText(tr("%1 compared with %2").arg(first, second));
+    if (eventIds.size() < 2) {
+        setEvent(eventIds.value(0));
+        return;
+    }
+    setEvent(eventIds.first());
+    m_picked = eventIds;
+    m_idLabel->setText(eventIds.size() == 2
+                           ? tr("%1 compared with %2").arg(eventIds[0], eventIds[1])
+                           : tr("%1 compared with %2 other events")
+                                 .arg(eventIds[0])
+                                 .arg(eventIds.size() - 1));
+    QStringList headers{tr("Type"), tr("State key")};
+    for (const QString &id : eventIds)
+        headers.append(tr("After %1").arg(id.left(10)));
+    m_difference->setColumnCount(int(headers.size()));
+    m_difference->setHorizontalHeaderLabels(headers);
+    for (int column = 2; column < headers.size(); ++column)
+        m_difference->horizontalHeaderItem(column)->setToolTip(eventIds[column - 2]);
     m_tabs->setCurrentWidget(m_difference);
+    updateExplainButton();
 }
 
 void EventDetailsPanel::showPdu()
@@ -201,8 +235,14 @@ void EventDetailsPanel::setStates(const EventStates &states)
     }
     fillState(m_before, states.before.value(m_eventId));
     fillState(m_after, states.after.value(m_eventId));
-    if (!m_pairId.isEmpty() && states.after.contains(m_pairId))
-        fillDifference(states.after.value(m_eventId), states.after.value(m_pairId));
+    QList<stateres::StateSet> picked;
+    for (const QString &id : std::as_const(m_picked)) {
+        if (!states.after.contains(id))
+            return; // a missing event: nothing to compare it by
+        picked.append(states.after.value(id));
+    }
+    if (!picked.isEmpty())
+        fillDifference(picked);
 }
 
 void EventDetailsPanel::fillState(QTableWidget *table, const stateres::StateSet &state)
@@ -215,23 +255,26 @@ void EventDetailsPanel::fillState(QTableWidget *table, const stateres::StateSet 
     }
 }
 
-void EventDetailsPanel::fillDifference(const stateres::StateSet &a, const stateres::StateSet &b)
+void EventDetailsPanel::fillDifference(const QList<stateres::StateSet> &states)
 {
-    QList<auth::StateKey> keys = a.keys();
-    for (auto it = b.cbegin(); it != b.cend(); ++it) {
-        if (!a.contains(it.key()))
-            keys.append(it.key());
+    QSet<auth::StateKey> keySet;
+    for (const stateres::StateSet &state : states) {
+        for (auto it = state.cbegin(); it != state.cend(); ++it)
+            keySet.insert(it.key());
     }
-    keys = sortedKeys(keys);
     m_difference->setRowCount(0);
-    for (const auth::StateKey &key : keys) {
-        const QString first = a.value(key).toString();
-        const QString second = b.value(key).toString();
-        if (first == second)
+    for (const auth::StateKey &key : sortedKeys(QList<auth::StateKey>(keySet.begin(), keySet.end()))) {
+        QStringList cells{key.type, key.stateKey};
+        bool differs = false;
+        for (const stateres::StateSet &state : states) {
+            cells.append(state.value(key).toString());
+            differs = differs || cells.last() != cells[2];
+        }
+        if (!differs)
             continue;
         const int row = m_difference->rowCount();
         m_difference->insertRow(row);
-        setRow(m_difference, row, {key.type, key.stateKey, first, second});
+        setRow(m_difference, row, cells);
     }
 }
 

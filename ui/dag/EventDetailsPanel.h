@@ -14,8 +14,9 @@ namespace trellis::ui::dag {
 
 /// The details of the DAG view's selection: the selected event's PDU (indented JSON), its
 /// hashes, its replay verdict (the rule that rejected it), and the states before and after
-/// it; for a pair of events, how the states after them differ. For a merge event (its state
-/// before resolves several states) it offers to explain that resolution step by step.
+/// it; for events picked together, how the states after them differ. For a merge event (its
+/// state before resolves several states) it offers to explain that resolution step by step,
+/// and for picked events to resolve their states.
 class EventDetailsPanel : public QWidget
 {
     Q_OBJECT
@@ -26,27 +27,30 @@ public:
     void setSnapshot(DagSnapshotPtr snapshot);
     /// Shows one event (clears the pair).
     void setEvent(const QString &eventId);
-    /// Shows `first` and the difference between the states after `first` and `second`.
-    void setPair(const QString &first, const QString &second);
+    /// Shows the first of several picked events and how the states after them differ.
+    void setPicked(const QStringList &eventIds);
     /// The states the document computed; ignored unless they are for the events shown.
     void setStates(const EventStates &states);
 
     QString eventId() const { return m_eventId; }
+    QStringList pickedEvents() const { return m_picked; }
 
 Q_SIGNALS:
     /// "Explain state resolution": the user asks why the state before this event is what it is.
     void explainRequested(const QString &eventId);
+    /// "Resolve these states": how the states after the picked events resolve.
+    void resolvePickedRequested(const QStringList &eventIds);
 
 private:
     void showPdu();
     void showVerdict();
     void updateExplainButton();
     void fillState(QTableWidget *table, const stateres::StateSet &state);
-    void fillDifference(const stateres::StateSet &a, const stateres::StateSet &b);
+    void fillDifference(const QList<stateres::StateSet> &states);
 
     DagSnapshotPtr m_snapshot;
     QString m_eventId;
-    QString m_pairId;
+    QStringList m_picked; ///< two or more events compared; empty for one event
     QLabel *m_idLabel;
     QLabel *m_verdictLabel;
     QLabel *m_hashLabel;

@@ -17,11 +17,11 @@ ResolutionExplainer::ResolutionExplainer(QObject *parent)
 // discarded with the watcher.
 ResolutionExplainer::~ResolutionExplainer() = default;
 
-void ResolutionExplainer::explain(const ResolutionSource &source, const QString &eventId)
+void ResolutionExplainer::explain(const ResolutionSource &source, const ResolutionRequest &request)
 {
     const quint64 generation = ++m_generation;
-    auto job = [source, eventId, generation] {
-        Explanation explanation = explainStateBefore(source, eventId);
+    auto job = [source, request, generation] {
+        Explanation explanation = resolution::explain(source, request);
         explanation.steps = ResolutionSteps::build(explanation); // tr() is thread-safe
         explanation.generation = generation;
         return explanation;

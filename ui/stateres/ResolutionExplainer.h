@@ -7,7 +7,7 @@ template <typename T> class QFutureWatcher;
 
 namespace trellis::ui::resolution {
 
-/// Resolves the state before an event again, with a Trace, on the compute pool (the GUI never
+/// Resolves the state before an event (or after picked events) again, with a Trace, on the compute pool (the GUI never
 /// waits for it). Only the latest request is answered: an older result is dropped.
 class ResolutionExplainer : public QObject
 {
@@ -18,7 +18,7 @@ public:
     ~ResolutionExplainer() override;
 
     /// Starts the job and returns at once; explained() follows.
-    void explain(const ResolutionSource &source, const QString &eventId);
+    void explain(const ResolutionSource &source, const ResolutionRequest &request);
     bool isBusy() const;
 
 Q_SIGNALS:

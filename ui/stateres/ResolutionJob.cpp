@@ -40,6 +40,48 @@ bool keptStatesAfter(const room::RoomReplay &replay, const QList<EventId> &prevE
     return true;
 }
 
+// The states after `inputs`, each once (RoomReplay::stateBeforeEvent does the same, so the
+// trace resolves exactly what the replay resolved), resolved with a trace.
+void resolveStatesAfter(const ResolutionSource &source, const QList<EventId> &inputs,
+                        Explanation &out)
+{
+    std::shared_ptr<const room::RoomReplay> replay = source.replay;
+    if (!replay || !keptStatesAfter(*replay, inputs)) {
+        // Big dumps keep no states in the explorer's replay: replay again for these only.
+        auto fresh = std::make_shared<room::RoomReplay>(*source.version);
+        if (auto ran = fresh->run(source.events, QSet<EventId>(inputs.begin(), inputs.end()));
+            !ran) {
+            out.error = ran.error().message;
+            return;
+        }
+        replay = std::move(fresh);
+    }
+    out.replay = replay;
+
+    QList<StateSet> sets;
+    for (const EventId &input : inputs) {
+        std::optional<StateSet> after =
+            replay->events().event(input) ? replay->stateAfter(input) : std::nullopt;
+        if (!after)
+            continue; // not in the dump: a gap, as in the replay
+        const qsizetype index = sets.indexOf(*after);
+        if (index >= 0) {
+            out.setOrigins[index].append(input.toString());
+        } else {
+            sets.append(std::move(*after));
+            out.setOrigins.append(QStringList{input.toString()});
+        }
+    }
+    if (sets.size() < 2) {
+        out.nothingToResolve = true;
+        out.trace.stateSets = sets;
+        return;
+    }
+    if (auto resolved = trellis::stateres::resolve(*source.version, sets, replay->events(), &out.trace);
+        !resolved)
+        out.error = resolved.error().message;
+}
+
 } // namespace
 
 const events::Pdu *Explanation::event(const EventId &id) const
@@ -64,55 +106,36 @@ bool mergesStates(const ResolutionSource &source, const QString &eventId)
     return states.size() >= 2;
 }
 
-Explanation explainStateBefore(const ResolutionSource &source, const QString &eventId)
+Explanation explain(const ResolutionSource &source, const ResolutionRequest &request)
 {
     Explanation out;
-    out.eventId = eventId;
+    out.request = request;
     out.version = source.version;
-    const std::optional<EventId> id = parseId(eventId);
-    const std::optional<events::Pdu> pdu = id ? findEvent(source, *id) : std::nullopt;
-    if (!source.version || !pdu) {
-        out.error = QStringLiteral("the event is not in the dump");
+    if (!source.version) {
+        out.error = QStringLiteral("the room version is unknown");
         return out;
     }
-    const QList<EventId> &prevEvents = pdu->prevEvents();
-    std::shared_ptr<const room::RoomReplay> replay = source.replay;
-    if (!replay || !keptStatesAfter(*replay, prevEvents)) {
-        // Big dumps keep no states in the explorer's replay: replay again for these only.
-        auto fresh = std::make_shared<room::RoomReplay>(*source.version);
-        if (auto ran = fresh->run(source.events, QSet<EventId>(prevEvents.begin(), prevEvents.end()));
-            !ran) {
-            out.error = ran.error().message;
+    QList<EventId> inputs;
+    if (!request.isPick()) {
+        const std::optional<EventId> id = parseId(request.stateBefore);
+        const std::optional<events::Pdu> pdu = id ? findEvent(source, *id) : std::nullopt;
+        if (!pdu) {
+            out.error = QStringLiteral("the event is not in the dump");
             return out;
         }
-        replay = std::move(fresh);
-    }
-    out.replay = replay;
-
-    // The states after the prev events, each once (RoomReplay::stateBeforeEvent does the same,
-    // so the trace resolves exactly what the replay resolved).
-    QList<StateSet> sets;
-    for (const EventId &prev : prevEvents) {
-        std::optional<StateSet> after =
-            replay->events().event(prev) ? replay->stateAfter(prev) : std::nullopt;
-        if (!after)
-            continue; // not in the dump: a gap, as in the replay
-        const qsizetype index = sets.indexOf(*after);
-        if (index >= 0) {
-            out.setOrigins[index].append(prev.toString());
-        } else {
-            sets.append(std::move(*after));
-            out.setOrigins.append(QStringList{prev.toString()});
+        inputs = pdu->prevEvents();
+    } else {
+        for (const QString &picked : request.statesAfter) {
+            const std::optional<EventId> id = parseId(picked);
+            if (!id || !findEvent(source, *id)) {
+                out.error = QStringLiteral("%1 is not in the dump").arg(picked);
+                return out;
+            }
+            if (!inputs.contains(*id))
+                inputs.append(*id);
         }
     }
-    if (sets.size() < 2) {
-        out.nothingToResolve = true;
-        out.trace.stateSets = sets;
-        return out;
-    }
-    if (auto resolved = trellis::stateres::resolve(*source.version, sets, replay->events(), &out.trace);
-        !resolved)
-        out.error = resolved.error().message;
+    resolveStatesAfter(source, inputs, out);
     return out;
 }
 

@@ -8,10 +8,23 @@
 #include <QStringList>
 #include <memory>
 
-// The state before an event, resolved again with a Trace for the step-through view
-// (server-server-api "Room State Resolution": the state before an event is the resolution of
-// the states after its prev events).
+// The state before an event, or the states after events the user picked, resolved again with
+// a Trace for the step-through view (server-server-api "Room State Resolution": the state
+// before an event is the resolution of the states after its prev events).
 namespace trellis::ui::resolution {
+
+/// What a resolution explains: the state before one event, or the states after a set of events
+/// the user picked, resolved as if they were the prev events of one new event (what the next
+/// event a server sends on top of them would see).
+struct ResolutionRequest
+{
+    QString stateBefore;     ///< the event whose state before is explained; empty for a pick
+    QStringList statesAfter; ///< the picked events, when stateBefore is empty
+
+    static ResolutionRequest before(const QString &eventId) { return {eventId, {}}; }
+    static ResolutionRequest after(const QStringList &eventIds) { return {{}, eventIds}; }
+    bool isPick() const { return stateBefore.isEmpty(); }
+};
 
 /// The room an explanation is computed from: what the explorer's snapshot holds. Copies are
 /// cheap (implicitly shared events, a shared const replay), so a job can take its own.
@@ -27,10 +40,10 @@ struct ResolutionSource
 /// One resolution, recorded step by step, and what the view needs to describe its events.
 struct Explanation
 {
-    QString eventId;
+    ResolutionRequest request;
     const events::RoomVersion *version = nullptr;
-    /// For each state set of the trace, the prev events whose state after it is (prev events
-    /// with equal states give one set, as in RoomReplay).
+    /// For each state set of the trace, the events whose state after it is (events with equal
+    /// states give one set, as in RoomReplay).
     QList<QStringList> setOrigins;
     trellis::stateres::Trace trace;
     /// The trace as the view shows it, built on the pool too (big rooms have big tables).
@@ -38,7 +51,7 @@ struct Explanation
     /// Looks up the events the trace names, with their rejections.
     std::shared_ptr<const room::RoomReplay> replay;
     QString error;                 ///< developer English from the core, if it failed
-    bool nothingToResolve = false; ///< fewer than two distinct states before the event
+    bool nothingToResolve = false; ///< fewer than two distinct states to resolve
     quint64 generation = 0;        ///< which request of the explainer this answers
 
     bool resolved() const { return error.isEmpty() && !nothingToResolve; }
@@ -50,8 +63,13 @@ struct Explanation
 /// prev events are in the dump (the job will tell). Cheap enough for the GUI thread.
 bool mergesStates(const ResolutionSource &source, const QString &eventId);
 
-/// Resolves the states after `eventId`'s prev events again, with a Trace. Pure and slow (it may
-/// replay the whole room): run it on the pool.
-Explanation explainStateBefore(const ResolutionSource &source, const QString &eventId);
+/// Resolves the states the request names again, with a Trace: the states after the prev events
+/// of its event, or after its picked events. Pure and slow (it may replay the whole room): run
+/// it on the pool.
+Explanation explain(const ResolutionSource &source, const ResolutionRequest &request);
+inline Explanation explainStateBefore(const ResolutionSource &source, const QString &eventId)
+{
+    return explain(source, ResolutionRequest::before(eventId));
+}
 
 } // namespace trellis::ui::resolution

@@ -59,6 +59,13 @@ QList<ResolutionStep> ResolutionSteps::build(const Explanation &explanation)
     return steps;
 }
 
+QString ResolutionSteps::resultName() const
+{
+    const ResolutionRequest &request = m_explanation.request;
+    return request.isPick() ? tr("the state an event on top of the picked events would have")
+                            : tr("the state before %1").arg(StepCells::shortId(request.stateBefore));
+}
+
 QString ResolutionSteps::section(const QString &part) const
 {
     // The spec's own names, not translated: readers look them up in the English text.
@@ -88,11 +95,18 @@ ResolutionStep ResolutionSteps::stateSets() const
     ResolutionStep step;
     step.kind = StepKind::StateSets;
     step.title = tr("States to resolve");
+    const ResolutionRequest &request = m_explanation.request;
     step.explanation =
-        tr("The state before %1 is the resolution of the states after its prev events. They "
-           "are %2 different states; the keys on which they disagree are highlighted.")
-            .arg(StepCells::shortId(m_explanation.eventId))
-            .arg(m_trace.stateSets.size());
+        request.isPick()
+            ? tr("The states after the %1 picked events, resolved as if they were the prev "
+                 "events of one new event. They are %2 different states; the keys on which they "
+                 "disagree are highlighted.")
+                  .arg(request.statesAfter.size())
+                  .arg(m_trace.stateSets.size())
+            : tr("The state before %1 is the resolution of the states after its prev events. "
+                 "They are %2 different states; the keys on which they disagree are highlighted.")
+                  .arg(StepCells::shortId(request.stateBefore))
+                  .arg(m_trace.stateSets.size());
     step.specSection = section(QString());
     step.headers = StepCells::stateHeaders().mid(0, 2);
     for (const QStringList &origins : m_explanation.setOrigins) {
@@ -187,15 +201,15 @@ ResolutionStep ResolutionSteps::resolved() const
     step.kind = StepKind::Resolved;
     step.title = m_v1 ? tr("Resolved state") : tr("Step 5: resolved state");
     if (m_v1) {
-        step.explanation = tr("This is the state before %1: R after the last pass. The keys the "
-                              "passes decided are highlighted.")
-                               .arg(StepCells::shortId(m_explanation.eventId));
+        step.explanation = tr("This is %1: R after the last pass. The keys the passes decided "
+                              "are highlighted.")
+                               .arg(resultName());
         step.specSection = section(QString());
     } else {
-        step.explanation = tr("This is the state before %1: the state after step 4, with the "
-                              "unconflicted state map put back over it. The keys the resolution "
-                              "decided are highlighted.")
-                               .arg(StepCells::shortId(m_explanation.eventId));
+        step.explanation = tr("This is %1: the state after step 4, with the unconflicted "
+                              "state map put back over it. The keys the resolution decided are "
+                              "highlighted.")
+                               .arg(resultName());
         step.specSection = section(QStringLiteral("Algorithm, step 5"));
     }
     QSet<auth::StateKey> decided;

@@ -45,6 +45,8 @@ private:
     void addV1(QList<ResolutionStep> &steps) const;
     ResolutionStep pass(const trellis::stateres::V1Pass &pass) const;
 
+    /// What the resolved state is, in words: "the state before $abc…" or, for a pick, its kind.
+    QString resultName() const;
     /// The spec section of this algorithm, e.g. "v2-state-res, Algorithm, step 2".
     QString section(const QString &part) const;
     ResolutionStep eventList(StepKind kind, const QList<EventId> &ids) const;

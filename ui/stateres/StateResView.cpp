@@ -123,14 +123,29 @@ QWidget *StateResView::createNavigation()
     return bar;
 }
 
-void StateResView::explain(const ResolutionSource &source, const QString &eventId)
+void StateResView::explain(const ResolutionSource &source, const ResolutionRequest &request)
 {
-    m_eventId = eventId;
+    m_request = request;
     m_explanation = Explanation();
-    m_title->setText(tr("Why the state before %1 is what it is").arg(StepCells::shortId(eventId)));
-    m_title->setToolTip(eventId);
-    showMessage(tr("Resolving the states after its prev events again…"));
-    m_explainer->explain(source, eventId);
+    showTitle();
+    showMessage(request.isPick() ? tr("Resolving the states after the picked events…")
+                                 : tr("Resolving the states after its prev events again…"));
+    m_explainer->explain(source, request);
+}
+
+void StateResView::showTitle()
+{
+    if (m_request.isPick()) {
+        QStringList names;
+        for (const QString &id : std::as_const(m_request.statesAfter))
+            names.append(StepCells::shortId(id));
+        m_title->setText(tr("How the states after %1 resolve").arg(names.join(QStringLiteral(", "))));
+        m_title->setToolTip(m_request.statesAfter.join(u'\n'));
+    } else {
+        m_title->setText(
+            tr("Why the state before %1 is what it is").arg(StepCells::shortId(m_request.stateBefore)));
+        m_title->setToolTip(m_request.stateBefore);
+    }
 }
 
 bool StateResView::isBusy() const
@@ -140,16 +155,19 @@ bool StateResView::isBusy() const
 
 void StateResView::setExplanation(const Explanation &explanation)
 {
-    m_eventId = explanation.eventId;
+    m_request = explanation.request;
     m_explanation = explanation;
-    m_title->setText(tr("Why the state before %1 is what it is").arg(StepCells::shortId(m_eventId)));
-    m_title->setToolTip(m_eventId);
+    showTitle();
+    const bool pick = m_request.isPick();
     if (!explanation.error.isEmpty()) {
-        showMessage(tr("The state before this event could not be resolved again: %1")
+        showMessage((pick ? tr("The states after the picked events could not be resolved: %1")
+                          : tr("The state before this event could not be resolved again: %1"))
                         .arg(explanation.error));
     } else if (explanation.nothingToResolve) {
-        showMessage(tr("The states after this event's prev events are the same (or it has one "
-                       "prev event): the state before it needs no resolution."));
+        showMessage(pick ? tr("The states after the picked events are the same: there is "
+                              "nothing to resolve.")
+                         : tr("The states after this event's prev events are the same (or it "
+                              "has one prev event): the state before it needs no resolution."));
     } else {
         m_steps = explanation.steps;
         m_summary->setText(summary());

@@ -14,8 +14,8 @@ class ResolutionExplainer;
 class StepTable;
 
 /// The explorer's state-resolution step-through: why the state before a merge event is what
-/// it is. It resolves the states after the event's prev events again with a Trace (off the GUI
-/// thread) and shows the algorithm's steps in order, in a list and with Back/Next: the input
+/// it is, or how the states after events the user picked resolve. It resolves the states after
+/// the event's prev events (or the picked events) again with a Trace (off the GUI thread) and shows the algorithm's steps in order, in a list and with Back/Next: the input
 /// states, the conflicted set, ... the iterative auth checks with their verdicts, the result.
 /// Each step explains itself and names its spec section; clicking an event in a step's table
 /// emits eventActivated(), for the DAG view to select it.
@@ -26,12 +26,19 @@ class StateResView : public QWidget
 public:
     explicit StateResView(QWidget *parent = nullptr);
 
-    /// Starts explaining the state before `eventId` and returns at once; explained() follows.
-    void explain(const ResolutionSource &source, const QString &eventId);
+    /// Starts explaining the state before an event, or the resolution of the states after
+    /// picked events, and returns at once; explained() follows.
+    void explain(const ResolutionSource &source, const ResolutionRequest &request);
+    void explain(const ResolutionSource &source, const QString &eventId)
+    {
+        explain(source, ResolutionRequest::before(eventId));
+    }
     /// Shows a finished explanation, steps built (what explain() does when its job is done).
     void setExplanation(const Explanation &explanation);
 
-    QString eventId() const { return m_eventId; }
+    /// The event whose state before is explained; empty for picked events.
+    QString eventId() const { return m_request.stateBefore; }
+    const ResolutionRequest &request() const { return m_request; }
     bool isBusy() const;
     const Explanation &explanation() const { return m_explanation; }
     const QList<ResolutionStep> &steps() const { return m_steps; }
@@ -53,9 +60,10 @@ private:
     QWidget *createNavigation();
     QString summary() const;
     void showMessage(const QString &message);
+    void showTitle();
 
     ResolutionExplainer *m_explainer;
-    QString m_eventId;
+    ResolutionRequest m_request;
     Explanation m_explanation;
     QList<ResolutionStep> m_steps;
     int m_current = -1;

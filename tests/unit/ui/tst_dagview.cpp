@@ -170,7 +170,7 @@ void TestDagView::selectionApi()
     view.resize(600, 400);
     view.setSnapshot(snapshot);
     QSignalSpy selected(&view, &DagView::eventSelected);
-    QSignalSpy pair(&view, &DagView::pairSelected);
+    QSignalSpy picked(&view, &DagView::eventsPicked);
 
     view.selectRow(0);
     QCOMPARE(selected.size(), 1);
@@ -193,13 +193,37 @@ void TestDagView::selectionApi()
 
     const QString a = m_room.ids.value(QStringLiteral("ban")).toString();
     const QString b = m_room.ids.value(QStringLiteral("topic")).toString();
-    QVERIFY(view.selectPair(a, b));
-    QCOMPARE(pair.size(), 1);
-    QCOMPARE(pair.first().at(0).toString(), a);
-    QCOMPARE(pair.first().at(1).toString(), b);
-    QCOMPARE(view.pairEvent(), b);
-    QVERIFY(!view.selectPair(a, QStringLiteral("$nope")));
-    QCOMPARE(pair.size(), 1);
+    QVERIFY(view.pickEvents({a, b}));
+    QCOMPARE(picked.size(), 1);
+    QCOMPARE(picked.first().first().toStringList(), (QStringList{a, b}));
+    QCOMPARE(view.selectedEvent(), a);
+    QCOMPARE(view.pickedEvents(), (QStringList{a, b}));
+    QVERIFY(!view.pickEvents({a, QStringLiteral("$nope")}));
+    QVERIFY(!view.pickEvents({}));
+    QCOMPARE(picked.size(), 1);
+    QCOMPARE(view.pickedEvents(), (QStringList{a, b})); // a failed pick changes nothing
+
+    // A third event joins the pick; toggling one out leaves the others, in order.
+    const QString c = m_room.ids.value(QStringLiteral("pl")).toString();
+    view.togglePicked(snapshot->layout.rowOf(c));
+    QCOMPARE(view.pickedEvents(), (QStringList{a, b, c}));
+    view.togglePicked(snapshot->layout.rowOf(a));
+    QCOMPARE(view.pickedEvents(), (QStringList{b, c}));
+    QCOMPARE(view.selectedEvent(), b);
+    QCOMPARE(picked.size(), 3);
+    // Down to one event, it is a plain selection again; the last one stays selected.
+    view.togglePicked(snapshot->layout.rowOf(c));
+    QCOMPARE(view.pickedEvents(), QStringList{b});
+    QCOMPARE(selected.last().first().toString(), b);
+    view.togglePicked(snapshot->layout.rowOf(b));
+    QCOMPARE(view.pickedEvents(), QStringList{b});
+    // The pick survives a new snapshot of the same room (a live room's reload).
+    QVERIFY(view.pickEvents({a, b, c}));
+    view.setSnapshot(snapshot);
+    QCOMPARE(view.pickedEvents(), (QStringList{a, b, c}));
+    // A plain selection ends the pick.
+    view.selectEvent(c);
+    QCOMPARE(view.pickedEvents(), QStringList{c});
 }
 
 void TestDagView::keyboardAndMouse()
@@ -226,16 +250,16 @@ void TestDagView::keyboardAndMouse()
     QCOMPARE(view.selectedRow(), 0);
     QCOMPARE(selected.size(), 5);
 
-    // Click selects; Ctrl+click adds the second event of a pair.
-    QSignalSpy pair(&view, &DagView::pairSelected);
+    // Click selects; Ctrl+click picks further events.
+    QSignalSpy pair(&view, &DagView::eventsPicked);
     const QPoint third = view.nodeCenter(3).toPoint();
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, third);
     QCOMPARE(view.selectedRow(), 3);
     const QPoint fifth = view.nodeCenter(5).toPoint();
     QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ControlModifier, fifth);
     QCOMPARE(pair.size(), 1);
-    QCOMPARE(pair.first().at(0).toString(), snapshot->layout.node(3).id);
-    QCOMPARE(pair.first().at(1).toString(), snapshot->layout.node(5).id);
+    QCOMPARE(pair.first().first().toStringList(),
+             (QStringList{snapshot->layout.node(3).id, snapshot->layout.node(5).id}));
 
     const double before = view.zoom();
     QTest::keyClick(&view, Qt::Key_Plus);
@@ -351,7 +375,7 @@ void TestDagView::pairShowsStateDifference()
     QVERIFY(replayed.wait(10000));
     const QString ban = m_room.ids.value(QStringLiteral("ban")).toString();
     const QString topic = m_room.ids.value(QStringLiteral("topic")).toString();
-    QVERIFY(explorer.view()->selectPair(ban, topic));
+    QVERIFY(explorer.view()->pickEvents({ban, topic}));
     QTRY_VERIFY(!states.isEmpty());
     auto *difference = explorer.findChild<QTableWidget *>(QStringLiteral("stateDifferenceTable"));
     // After the ban, carol is banned; after the topic, carol is joined and the topic is set.

@@ -2,7 +2,8 @@
 // v2.1), the view resolves the merge event's state before off the GUI thread, its steps are the
 // Trace's (conflicted set, auth checks with their verdicts, resolved state) and agree with an
 // independent replay; Back/Next and the step list navigate; clicking an event emits it, and in
-// the explorer selects it in the DAG view. With TRELLIS_SCREENSHOT_DIR set, the explorer with the
+// the explorer selects it in the DAG view. Events picked together (Ctrl+click) resolve as the
+// prev events of one new event would. With TRELLIS_SCREENSHOT_DIR set, the explorer with the
 // step-through is saved there as stateres-stepthrough.png.
 #include "tests/TestData.h"
 
@@ -26,6 +27,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -134,7 +136,9 @@ private Q_SLOTS:
     void clickingAnEventEmitsIt();
     void eventsWithoutAResolution();
     void bigDumpsReplayAgain();
+    void pickedEventsResolve();
     void explorerExplainsTheMergeAndSelectsClickedEvents();
+    void explorerResolvesPickedEvents();
 
 private:
     QTemporaryDir m_dir;
@@ -372,6 +376,49 @@ void TestStateRes::bigDumpsReplayAgain()
     QCOMPARE(full->stateBefore(mergeId), std::optional<StateSet>(kept.trace.resolved));
 }
 
+void TestStateRes::pickedEventsResolve()
+{
+    const ResolutionSource source{m_room.version, m_room.events, nullptr};
+    const auto id = [this](const char *name) { return m_room.ids.value(QLatin1String(name)); };
+    room::RoomReplay replay(*m_room.version);
+    QVERIFY(replay.run(m_room.events, {id("merge"), id("ban"), id("topic"), id("carol")}).hasValue());
+
+    // The merge's own prev events, picked: the same resolution as the state before the merge.
+    const Explanation pair =
+        explain(source, ResolutionRequest::after({id("ban").toString(), id("topic").toString()}));
+    QVERIFY2(pair.resolved(), qPrintable(pair.error));
+    QCOMPARE(pair.trace.resolved, *replay.stateBefore(id("merge")));
+    QVERIFY(!ResolutionSteps::build(pair).isEmpty());
+
+    // Three states (carol's join, the ban on it, the topic on it): what the resolver gives them.
+    const QStringList three{id("carol").toString(), id("ban").toString(), id("topic").toString()};
+    const Explanation picked = explain(source, ResolutionRequest::after(three));
+    QVERIFY2(picked.resolved(), qPrintable(picked.error));
+    QCOMPARE(picked.setOrigins, (QList<QStringList>{{three[0]}, {three[1]}, {three[2]}}));
+    QCOMPARE(picked.trace.stateSets.size(), 3);
+    trellis::stateres::Trace expected;
+    QVERIFY(trellis::stateres::resolve(*m_room.version,
+                                       {*replay.stateAfter(id("carol")), *replay.stateAfter(id("ban")),
+                                        *replay.stateAfter(id("topic"))},
+                                       replay.events(), &expected)
+                .hasValue());
+    QCOMPARE(picked.trace.resolved, expected.resolved);
+    QCOMPARE(idStrings(picked.trace.conflicted), idStrings(expected.conflicted));
+    const QList<ResolutionStep> steps = ResolutionSteps::build(picked);
+    QCOMPARE(steps.first().kind, StepKind::StateSets);
+    QCOMPARE(steps.first().headers.size(), 2 + 3); // type, state key, one column per state
+    QVERIFY(steps.last().explanation.contains(QStringLiteral("picked events")));
+
+    // The rejected message changes nothing: the states after it and after the merge are one.
+    const Explanation same = explain(
+        source, ResolutionRequest::after({id("merge").toString(), id("late").toString()}));
+    QVERIFY(same.nothingToResolve);
+    QCOMPARE(same.setOrigins, (QList<QStringList>{{id("merge").toString(), id("late").toString()}}));
+    const Explanation unknown =
+        explain(source, ResolutionRequest::after({id("merge").toString(), QStringLiteral("$nope")}));
+    QVERIFY(unknown.error.contains(QStringLiteral("$nope")));
+}
+
 void TestStateRes::explorerExplainsTheMergeAndSelectsClickedEvents()
 {
     ui::MainWindow window;
@@ -439,6 +486,53 @@ void TestStateRes::explorerExplainsTheMergeAndSelectsClickedEvents()
                       Qt::LeftButton);
     QVERIFY(view->isHidden());
     QCOMPARE(explorer->view()->highlightedCount(), 0); // closing clears the marks
+}
+
+void TestStateRes::explorerResolvesPickedEvents()
+{
+    ui::dag::DagExplorer explorer;
+    explorer.resize(1400, 800);
+    explorer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer));
+    QSignalSpy states(explorer.document(), &ui::dag::RoomDumpDocument::statesReady);
+    explorer.open(m_dumpPath);
+    QTRY_VERIFY_WITH_TIMEOUT(explorer.view()->snapshot() && explorer.view()->snapshot()->replay,
+                             20000);
+    const QString carol = m_room.ids.value(QStringLiteral("carol")).toString();
+    const QString ban = m_room.ids.value(QStringLiteral("ban")).toString();
+    const QString topic = m_room.ids.value(QStringLiteral("topic")).toString();
+    // Click carol's join, Ctrl+click the ban and the topic.
+    ui::dag::DagView *dag = explorer.view();
+    const auto rowOf = [dag](const QString &id) { return dag->snapshot()->layout.rowOf(id); };
+    QTest::mouseClick(dag->viewport(), Qt::LeftButton, {}, dag->nodeCenter(rowOf(carol)).toPoint());
+    for (const QString &id : {ban, topic})
+        QTest::mouseClick(dag->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          dag->nodeCenter(rowOf(id)).toPoint());
+    QCOMPARE(dag->pickedEvents(), (QStringList{carol, ban, topic}));
+    QCOMPARE(explorer.details()->pickedEvents(), (QStringList{carol, ban, topic}));
+
+    // The difference has a column per picked event and the rows where they disagree: carol's
+    // membership (join, ban, join) and the topic (none, none, set).
+    auto *difference = explorer.findChild<QTableWidget *>(QStringLiteral("stateDifferenceTable"));
+    QCOMPARE(difference->columnCount(), 5);
+    QTRY_COMPARE(difference->rowCount(), 2);
+
+    auto *button = explorer.details()->findChild<QPushButton *>(
+        QStringLiteral("explainStateResButton"));
+    QVERIFY(button->isEnabled());
+    StateResView *view = explorer.stateResView();
+    QSignalSpy explained(view, &StateResView::explained);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(explained.wait(20000));
+    QVERIFY(view->request().isPick());
+    QCOMPARE(view->request().statesAfter, (QStringList{carol, ban, topic}));
+    QVERIFY2(view->explanation().resolved(), qPrintable(view->explanation().error));
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("stateResTitle"))
+                ->text()
+                .startsWith(QStringLiteral("How the states after")));
+    // The first step marks the picked events in the DAG.
+    QCOMPARE(view->currentStep(), 0);
+    QCOMPARE(dag->highlightedCount(), 3);
 }
 
 QTEST_MAIN(TestStateRes)
