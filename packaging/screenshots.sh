@@ -3,8 +3,8 @@
 # build in build/dev (`make run` or `cmake --preset dev && cmake --build --preset dev`):
 #  - dag-explorer.png and stateres-stepthrough.png: the explorer on sample room dumps, by the
 #    UI tests that open them (tests/data/cli/room/ban_races_topic.json);
-#  - server-dashboard.png and live-room.png: the app itself on a throwaway server, seeded with
-#    a few rooms through the Client-Server API.
+#  - server-dashboard.png, live-room.png and live-room-dark.png: the app itself on a throwaway
+#    server, seeded with a few rooms through the Client-Server API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/dev}
@@ -46,4 +46,10 @@ TRELLIS_DATA_DIR="$data/server" TRELLIS_SCREENSHOT="$out/server-dashboard.png" \
     "$build/app/gui/trellis" >/dev/null 2>&1
 TRELLIS_DATA_DIR="$data/server" TRELLIS_SCREENSHOT="$out/live-room.png" TRELLIS_SCREENSHOT_ROOM=2 \
     TRELLIS_SCREENSHOT_DELAY_MS=3500 "$build/app/gui/trellis" >/dev/null 2>&1
+# The same in the dark appearance, chosen as a user would (Settings ▸ Appearance stores it), in
+# a settings directory of its own.
+mkdir -p "$data/config/Trellis"
+printf '[appearance]\ntheme=dark\n' >"$data/config/Trellis/Trellis.conf"
+XDG_CONFIG_HOME="$data/config" TRELLIS_DATA_DIR="$data/server" TRELLIS_SCREENSHOT="$out/live-room-dark.png" \
+    TRELLIS_SCREENSHOT_ROOM=1 TRELLIS_SCREENSHOT_DELAY_MS=3500 "$build/app/gui/trellis" >/dev/null 2>&1
 ls -l "$out"

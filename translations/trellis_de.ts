@@ -563,10 +563,6 @@
             <translation>Raum-Dumps (*.json);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided.</source>
-            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an, oder nutzen Sie die Raum-Leiste: Ein Doppelklick auf einen Raum zeigt seinen Ereignis-DAG live. Öffnen Sie einen Raum-Dump (Datei &gt; Raum-Dump öffnen…, oder hierher ziehen), um einen zu erkunden, den Ihnen jemand geschickt hat; wählen Sie ein Zusammenführungsereignis und drücken Sie „Zustandsauflösung erklären“, um Schritt für Schritt zu sehen, wie sein Zustand entschieden wurde.</translation>
-        </message>
-        <message>
             <source>%1 (live)</source>
             <translation>%1 (live)</translation>
         </message>
@@ -581,6 +577,26 @@
         <message>
             <source>Keep the Server Running When the Window Closes</source>
             <translation>Den Server weiterlaufen lassen, wenn das Fenster geschlossen wird</translation>
+        </message>
+        <message>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided, or Ctrl+click several events to compare and resolve their states.</source>
+            <translation>Ihr Homeserver läuft im Hintergrund (siehe die Server-Leiste unten); melden Sie sich mit einem beliebigen Matrix-Client an, oder nutzen Sie die Raum-Leiste: Ein Doppelklick auf einen Raum zeigt seinen Ereignis-DAG live. Öffnen Sie einen Raum-Dump (Datei &gt; Raum-Dump öffnen…, oder hierher ziehen), um einen zu erkunden, den Ihnen jemand geschickt hat; wählen Sie ein Zusammenführungsereignis und drücken Sie „Zustandsauflösung erklären“, um Schritt für Schritt zu sehen, wie sein Zustand entschieden wurde, oder klicken Sie mit gedrückter Strg-Taste mehrere Ereignisse an, um ihre Zustände zu vergleichen und aufzulösen.</translation>
+        </message>
+        <message>
+            <source>&amp;Appearance</source>
+            <translation>&amp;Erscheinungsbild</translation>
+        </message>
+        <message>
+            <source>Like the &amp;System</source>
+            <translation>Wie das &amp;System</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>&amp;Hell</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>&amp;Dunkel</translation>
         </message>
     </context>
     <context>

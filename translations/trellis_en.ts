@@ -563,10 +563,6 @@
             <translation>Room dumps (*.json);;All files (*)</translation>
         </message>
         <message>
-            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided.</source>
-            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided.</translation>
-        </message>
-        <message>
             <source>%1 (live)</source>
             <translation>%1 (live)</translation>
         </message>
@@ -581,6 +577,26 @@
         <message>
             <source>Keep the Server Running When the Window Closes</source>
             <translation>Keep the Server Running When the Window Closes</translation>
+        </message>
+        <message>
+            <source>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided, or Ctrl+click several events to compare and resolve their states.</source>
+            <translation>Your homeserver runs in the background (see the Server panel below); log into it with any Matrix client, or use the Rooms panel: double-click a room to explore its event DAG live. Open a room dump (File &gt; Open Room Dump…, or drop it here) to explore one someone sent you; select a merge event and press “Explain state resolution” to step through how its state was decided, or Ctrl+click several events to compare and resolve their states.</translation>
+        </message>
+        <message>
+            <source>&amp;Appearance</source>
+            <translation>&amp;Appearance</translation>
+        </message>
+        <message>
+            <source>Like the &amp;System</source>
+            <translation>Like the &amp;System</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>&amp;Light</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>&amp;Dark</translation>
         </message>
     </context>
     <context>

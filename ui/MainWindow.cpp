@@ -1,11 +1,13 @@
 #include "ui/MainWindow.h"
 #include "ui/AppSettings.h"
+#include "ui/Appearance.h"
 
 #include "ui/dag/DagExplorer.h"
 #include "ui/dag/DagView.h"
 #include "ui/rooms/RoomComposer.h"
 #include "ui/rooms/RoomTimeline.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -57,7 +59,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_tabs(new QTabWi
            "with any Matrix client, or use the Rooms panel: double-click a room to explore its "
            "event DAG live. Open a room dump (File > Open Room Dump…, or drop it here) to explore "
            "one someone sent you; select a merge event and press “Explain state resolution” to "
-           "step through how its state was decided."),
+           "step through how its state was decided, or Ctrl+click several events to compare "
+           "and resolve their states."),
         central);
     status->setWordWrap(true);
     status->setObjectName(QStringLiteral("statusLabel"));
@@ -103,9 +106,35 @@ void MainWindow::createMenus()
     };
     addFlag(tr("Start the Server with Trellis"), settings::startServerWithTrellis);
     addFlag(tr("Keep the Server Running When the Window Closes"), settings::keepRunningInTray);
+    settingsMenu->addMenu(createAppearanceMenu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Trellis"), this, &MainWindow::showAbout);
+}
+
+QMenu *MainWindow::createAppearanceMenu()
+{
+    auto *menu = new QMenu(tr("&Appearance"), this);
+    menu->setObjectName(QStringLiteral("appearanceMenu"));
+    auto *group = new QActionGroup(menu);
+    const appearance::Theme current = appearance::savedTheme();
+    const std::pair<appearance::Theme, QString> choices[] = {
+        {appearance::Theme::System, tr("Like the &System")},
+        {appearance::Theme::Light, tr("&Light")},
+        {appearance::Theme::Dark, tr("&Dark")},
+    };
+    for (const auto &[theme, text] : choices) {
+        QAction *action = menu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(theme == current);
+        action->setData(appearance::themeName(theme));
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [theme] {
+            appearance::saveTheme(theme);
+            appearance::applyTheme(theme);
+        });
+    }
+    return menu;
 }
 
 void MainWindow::chooseRoomDump()

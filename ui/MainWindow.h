@@ -1,6 +1,7 @@
 #pragma once
 #include <QMainWindow>
 
+class QMenu;
 class QTabWidget;
 
 namespace trellis::ui {
@@ -35,6 +36,7 @@ protected:
 private:
     void chooseRoomDump();
     void createMenus();
+    QMenu *createAppearanceMenu();
     void showAbout();
 
     QTabWidget *m_tabs;

@@ -5,6 +5,7 @@
 #include "app/gui/SingleInstance.h"
 #include "core/server/ServerConfig.h"
 #include "ui/AppSettings.h"
+#include "ui/Appearance.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -33,6 +34,7 @@ int main(int argc, char *argv[])
     while (icons.hasNext())
         appIcon.addFile(icons.next());
     QApplication::setWindowIcon(appIcon);
+    trellis::ui::appearance::applyTheme(trellis::ui::appearance::savedTheme());
 
     // The language follows the system; translations are built into the binary.
     QTranslator qtTranslator;

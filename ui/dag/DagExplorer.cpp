@@ -82,11 +82,14 @@ QWidget *DagExplorer::createToolBar()
     m_search->setObjectName(QStringLiteral("dagSearch"));
     m_search->setPlaceholderText(tr("Find: event ID prefix, sender or type"));
     m_search->setClearButtonEnabled(true);
+    // Narrow panes (a live room's tab) must not squeeze the fields below their placeholders.
+    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 22);
     connect(m_search, &QLineEdit::returnPressed, this, &DagExplorer::search);
     auto *depth = new QLineEdit(bar);
     depth->setObjectName(QStringLiteral("dagDepth"));
     depth->setPlaceholderText(tr("Go to depth"));
-    depth->setMaximumWidth(110);
+    depth->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 13);
+    depth->setMaximumWidth(depth->minimumWidth() + 20);
     connect(depth, &QLineEdit::returnPressed, this, [this, depth] {
         bool ok = false;
         const qint64 value = depth->text().toLongLong(&ok);

@@ -128,7 +128,7 @@ void DagPainter::paintNode(QPainter &painter, const DagNode &node) const
         return;
     }
     const bool outlier = node.flags.testFlag(DagFlag::Outlier);
-    painter.setBrush(outlier ? QColor(Qt::white) : DagColors::nodeFill(node.type, node.isState));
+    painter.setBrush(outlier ? m_options.background : DagColors::nodeFill(node.type, node.isState));
     // The outline is the sender's server: events of one server share a colour.
     const double penWidth = std::clamp(r * 0.35, 1.0, 3.0);
     painter.setPen(
@@ -146,7 +146,7 @@ void DagPainter::paintMarks(QPainter &painter, const DagNode &node, QPointF at) 
     const double r = m_geometry.nodeRadius();
     painter.setBrush(Qt::NoBrush);
     if (node.flags.testFlag(DagFlag::ForwardExtremity)) {
-        painter.setPen(QPen(Qt::black, std::clamp(r * 0.2, 1.0, 2.0)));
+        painter.setPen(QPen(m_options.text, std::clamp(r * 0.2, 1.0, 2.0)));
         painter.drawEllipse(at, r * 1.45, r * 1.45);
     }
     if (node.row == m_options.selectedRow || m_options.pickedRows.contains(node.row)) {

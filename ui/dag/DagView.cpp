@@ -37,10 +37,25 @@ void DagView::setSnapshot(DagSnapshotPtr snapshot)
         else
             m_options.pickedRows.append(row);
     }
-    m_options.background = palette().color(QPalette::Base);
-    m_options.text = palette().color(QPalette::Text);
+    adoptPalette();
     updateScrollBars();
     viewport()->update();
+}
+
+void DagView::adoptPalette()
+{
+    m_options.background = palette().color(QPalette::Base);
+    m_options.text = palette().color(QPalette::Text);
+}
+
+void DagView::changeEvent(QEvent *event)
+{
+    // The theme changed (Settings ▸ Appearance): the graph follows the window's colours.
+    if (event->type() == QEvent::PaletteChange) {
+        adoptPalette();
+        viewport()->update();
+    }
+    QAbstractScrollArea::changeEvent(event);
 }
 
 void DagView::setZoom(double zoom)

@@ -72,6 +72,7 @@ public:
     QImage renderVisible() const;
     /// The whole graph, scaled down if needed so that neither side exceeds `maxSide` pixels.
     QImage renderAll(int maxSide = 16384) const;
+    const DagPaintOptions &paintOptions() const { return m_options; }
 
 Q_SIGNALS:
     void eventSelected(const QString &eventId);
@@ -81,6 +82,7 @@ Q_SIGNALS:
     void zoomChanged(double zoom);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
@@ -90,6 +92,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
+    void adoptPalette();
     void updateScrollBars();
     void scrollToRow(int row);
     void zoomAround(double zoom, QPointF viewportAnchor);

@@ -508,11 +508,27 @@ void RoomTimeline::showMenu(const QPoint &position)
     menu.exec(m_list->viewport()->mapToGlobal(position));
 }
 
+QString RoomTimeline::greyText() const
+{
+    return palette().color(QPalette::Disabled, QPalette::Text).name();
+}
+
+void RoomTimeline::changeEvent(QEvent *event)
+{
+    // The theme changed: the rows' HTML names colours, so it is written again.
+    if (event->type() == QEvent::PaletteChange) {
+        const QString grey = greyText();
+        for (int row = 0; row < m_list->count() && row < m_items.size(); ++row)
+            m_list->item(row)->setData(kHtmlRole, itemHtml(m_items[row], grey));
+    }
+    QWidget::changeEvent(event);
+}
+
 void RoomTimeline::setEvents(const QList<events::Pdu> &events)
 {
     m_items = buildTimeline(events);
     m_list->clear();
-    const QString grey = palette().color(QPalette::Disabled, QPalette::Text).name();
+    const QString grey = greyText();
     const QLocale locale;
     for (const TimelineItem &item : std::as_const(m_items)) {
         auto *row = new QListWidgetItem(m_list);

@@ -67,8 +67,12 @@ Q_SIGNALS:
     void replyRequested(const QString &eventId, const QString &sender, const QString &snippet);
     void editRequested(const QString &eventId, const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void showMenu(const QPoint &position);
+    QString greyText() const;
 
     QListWidget *m_list;
     QList<TimelineItem> m_items;

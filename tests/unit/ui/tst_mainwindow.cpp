@@ -87,7 +87,7 @@ void TestMainWindow::settingsMenuKeepsItsChoices()
             menu = action->menu();
     }
     QVERIFY(menu);
-    QCOMPARE(menu->actions().size(), 2);
+    QCOMPARE(menu->actions().size(), 3); // two choices and the Appearance menu
     QAction *tray = menu->actions().at(1);
     QVERIFY(tray->isCheckable() && tray->isChecked());
     tray->trigger();
