@@ -1077,10 +1077,6 @@
             <translation>Suchen: Anfang der Ereignis-ID, Absender oder Typ</translation>
         </message>
         <message>
-            <source>Go to depth</source>
-            <translation>Gehe zu Tiefe</translation>
-        </message>
-        <message>
             <source>No event at depth %1 or deeper</source>
             <translation>Kein Ereignis in Tiefe %1 oder tiefer</translation>
         </message>
@@ -1136,6 +1132,22 @@
             <source>Cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
+        <message>
+            <source>Go to depth or time</source>
+            <translation>Gehe zu Tiefe oder Zeit</translation>
+        </message>
+        <message>
+            <source>A depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</source>
+            <translation>Eine Tiefe (42), eine Uhrzeit (14:30, am Tag des ausgewählten Ereignisses), ein Tag (2026-12-06) oder beides (2026-12-06 14:30); Zeiten sind die Uhren der Absender, in Ortszeit</translation>
+        </message>
+        <message>
+            <source>“%1” is neither a depth nor a time</source>
+            <translation>„%1“ ist weder eine Tiefe noch eine Zeit</translation>
+        </message>
+        <message>
+            <source>No event sent at %1 or later</source>
+            <translation>Kein Ereignis um %1 oder später gesendet</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::EventDetailsPanel</name>
@@ -1178,10 +1190,6 @@
         <message>
             <source>This event is not in the dump: another event cites it as a prev event.</source>
             <translation>Dieses Ereignis ist nicht im Dump: ein anderes Ereignis nennt es als vorheriges Ereignis.</translation>
-        </message>
-        <message>
-            <source>Content hash: %1 · signed by: %2 (not verified)</source>
-            <translation>Inhalts-Hash: %1 · signiert von: %2 (nicht geprüft)</translation>
         </message>
         <message>
             <source>none</source>
@@ -1250,6 +1258,12 @@
         <message>
             <source>%1 compared with %2 other events</source>
             <translation>%1 verglichen mit %2 weiteren Ereignissen</translation>
+        </message>
+        <message>
+            <source>Sent %1 (the sender's clock)
+Content hash: %2 · signed by: %3 (not verified)</source>
+            <translation>Gesendet %1 (Uhr des Absenders)
+Inhalts-Hash: %2 · signiert von: %3 (nicht geprüft)</translation>
         </message>
     </context>
     <context>

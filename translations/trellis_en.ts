@@ -1077,10 +1077,6 @@
             <translation>Find: event ID prefix, sender or type</translation>
         </message>
         <message>
-            <source>Go to depth</source>
-            <translation>Go to depth</translation>
-        </message>
-        <message>
             <source>No event at depth %1 or deeper</source>
             <translation>No event at depth %1 or deeper</translation>
         </message>
@@ -1136,6 +1132,22 @@
             <source>Cannot write %1: %2</source>
             <translation>Cannot write %1: %2</translation>
         </message>
+        <message>
+            <source>Go to depth or time</source>
+            <translation>Go to depth or time</translation>
+        </message>
+        <message>
+            <source>A depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</source>
+            <translation>A depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</translation>
+        </message>
+        <message>
+            <source>“%1” is neither a depth nor a time</source>
+            <translation>“%1” is neither a depth nor a time</translation>
+        </message>
+        <message>
+            <source>No event sent at %1 or later</source>
+            <translation>No event sent at %1 or later</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::EventDetailsPanel</name>
@@ -1178,10 +1190,6 @@
         <message>
             <source>This event is not in the dump: another event cites it as a prev event.</source>
             <translation>This event is not in the dump: another event cites it as a prev event.</translation>
-        </message>
-        <message>
-            <source>Content hash: %1 · signed by: %2 (not verified)</source>
-            <translation>Content hash: %1 · signed by: %2 (not verified)</translation>
         </message>
         <message>
             <source>none</source>
@@ -1250,6 +1258,12 @@
         <message>
             <source>%1 compared with %2 other events</source>
             <translation>%1 compared with %2 other events</translation>
+        </message>
+        <message>
+            <source>Sent %1 (the sender's clock)
+Content hash: %2 · signed by: %3 (not verified)</source>
+            <translation>Sent %1 (the sender's clock)
+Content hash: %2 · signed by: %3 (not verified)</translation>
         </message>
     </context>
     <context>

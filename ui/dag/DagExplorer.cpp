@@ -3,15 +3,18 @@
 #include "core/dag/DagSvgWriter.h"
 #include "ui/dag/DagView.h"
 #include "ui/dag/EventDetailsPanel.h"
+#include "ui/dag/JumpTarget.h"
 #include "ui/dag/RoomDumpDocument.h"
 #include "ui/stateres/StateResView.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -85,17 +88,15 @@ QWidget *DagExplorer::createToolBar()
     // Narrow panes (a live room's tab) must not squeeze the fields below their placeholders.
     m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 22);
     connect(m_search, &QLineEdit::returnPressed, this, &DagExplorer::search);
-    auto *depth = new QLineEdit(bar);
-    depth->setObjectName(QStringLiteral("dagDepth"));
-    depth->setPlaceholderText(tr("Go to depth"));
-    depth->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 13);
-    depth->setMaximumWidth(depth->minimumWidth() + 20);
-    connect(depth, &QLineEdit::returnPressed, this, [this, depth] {
-        bool ok = false;
-        const qint64 value = depth->text().toLongLong(&ok);
-        if (!ok || !m_view->jumpToDepth(value))
-            m_status->setText(tr("No event at depth %1 or deeper").arg(depth->text()));
-    });
+    auto *jump = new QLineEdit(bar);
+    jump->setObjectName(QStringLiteral("dagJump"));
+    jump->setPlaceholderText(tr("Go to depth or time"));
+    jump->setToolTip(tr("A depth (42), a time (14:30, on the selected event's day), a day "
+                        "(2026-12-06) or both (2026-12-06 14:30); times are the senders' "
+                        "clocks, in local time"));
+    jump->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 18);
+    jump->setMaximumWidth(jump->minimumWidth() + 40);
+    connect(jump, &QLineEdit::returnPressed, this, [this, jump] { goTo(jump->text()); });
     auto *auth = new QToolButton(bar);
     auth->setText(tr("Auth edges"));
     auth->setCheckable(true);
@@ -115,7 +116,7 @@ QWidget *DagExplorer::createToolBar()
     connect(save, &QToolButton::clicked, this, &DagExplorer::exportInteractively);
     m_status = new QLabel(tr("Loading…"), bar);
     m_status->setObjectName(QStringLiteral("dagStatus"));
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_search, depth, auth, m_filterButton,
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_search, jump, auth, m_filterButton,
                                                             zoomOut, zoomIn, save})
         row->addWidget(widget);
     row->addWidget(m_status, 1);
@@ -198,6 +199,33 @@ void DagExplorer::showResolution(const resolution::ResolutionRequest &request)
         m_stateRes->show();
         m_splitter->setSizes({width * 3 / 10, width / 4, width * 9 / 20});
     }
+}
+
+bool DagExplorer::goTo(const QString &text)
+{
+    // A bare time means the selected event's day (or, with none, today).
+    const DagSnapshotPtr snapshot = m_view->snapshot();
+    const QString selected = m_view->selectedEvent();
+    const int row = snapshot && !selected.isEmpty() ? snapshot->layout.rowOf(selected) : -1;
+    const QDate day = row >= 0 ? QDateTime::fromMSecsSinceEpoch(snapshot->layout.node(row).ts).date()
+                               : QDate::currentDate();
+    const std::optional<JumpTarget> target = JumpTarget::parse(text, day);
+    if (!target) {
+        m_status->setText(tr("“%1” is neither a depth nor a time").arg(text));
+        return false;
+    }
+    if (target->kind == JumpTarget::Kind::Depth) {
+        if (m_view->jumpToDepth(target->value))
+            return true;
+        m_status->setText(tr("No event at depth %1 or deeper").arg(target->value));
+        return false;
+    }
+    if (m_view->jumpToTime(target->value))
+        return true;
+    m_status->setText(tr("No event sent at %1 or later")
+                          .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(target->value),
+                                                  QLocale::ShortFormat)));
+    return false;
 }
 
 void DagExplorer::search()

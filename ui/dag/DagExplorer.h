@@ -44,6 +44,10 @@ public:
     /// Shows the step-through for the resolution of the states after these picked events.
     void resolvePickedStates(const QStringList &eventIds);
 
+    /// The tool bar's "Go to" field: selects the event at a depth or time (JumpTarget); false,
+    /// with a word in the status, when the text is neither or no event is that deep or late.
+    bool goTo(const QString &text);
+
     /// Saves the visible part (or all) of the graph as PNG, or all of it as SVG (by suffix).
     bool exportTo(const QString &path, bool wholeGraph, QString *error = nullptr);
 

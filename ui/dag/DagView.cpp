@@ -194,6 +194,22 @@ bool DagView::jumpToDepth(qint64 depth)
     return false;
 }
 
+bool DagView::jumpToTime(qint64 msSinceEpoch)
+{
+    if (!m_snapshot)
+        return false;
+    // Timestamps are the senders' clocks: rows are not in their order, so look at them all.
+    const DagNode *best = nullptr;
+    for (const DagNode &node : m_snapshot->layout.nodes()) {
+        if (node.ts >= msSinceEpoch && (!best || node.ts < best->ts))
+            best = &node;
+    }
+    if (!best)
+        return false;
+    selectRow(best->row);
+    return true;
+}
+
 void DagView::setAuthEdgesVisible(bool visible)
 {
     m_options.authEdges = visible;

@@ -51,6 +51,9 @@ public:
     bool find(const QString &text);
     /// Selects the first event of at least this depth.
     bool jumpToDepth(qint64 depth);
+    /// Selects the earliest event sent at or after this time (origin_server_ts, ms since the
+    /// epoch; the first in row order among equals). False when every event is older.
+    bool jumpToTime(qint64 msSinceEpoch);
 
     bool authEdgesVisible() const { return m_options.authEdges; }
     void setAuthEdgesVisible(bool visible);

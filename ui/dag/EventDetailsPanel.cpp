@@ -4,7 +4,9 @@
 #include "core/json/Writer.h"
 #include "ui/stateres/ResolutionJob.h"
 
+#include <QDateTime>
 #include <QFontDatabase>
+#include <QLocale>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -190,8 +192,12 @@ void EventDetailsPanel::showPdu()
         signers.append(QString::fromStdString(std::string(server)));
     // A dump carries no server keys, so signatures are listed but not verified here
     // (`trellis-cli event verify` checks them with keys).
-    m_hashLabel->setText(tr("Content hash: %1 · signed by: %2 (not verified)")
-                             .arg(hash ? QString::fromStdString(*hash) : tr("none"),
+    // origin_server_ts is the sending server's clock, shown in local time as the timeline does.
+    const QString sent = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(pdu->originServerTs()), QLocale::LongFormat);
+    m_hashLabel->setText(tr("Sent %1 (the sender's clock)\nContent hash: %2 · signed by: %3 (not "
+                            "verified)")
+                             .arg(sent, hash ? QString::fromStdString(*hash) : tr("none"),
                                   signers.isEmpty() ? tr("nobody") : signers.join(u", ")));
 }
 

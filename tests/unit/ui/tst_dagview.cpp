@@ -1,5 +1,5 @@
 // The explorer's DAG view (issue "desktop explorer"): a room dump opens off the GUI thread,
-// the view's selection API (select, find, jumpToDepth, pairs, keys, clicks) emits what it
+// the view's selection API (select, find, jump to depth or time, picks, keys, clicks) emits what it
 // should, renders nodes where the geometry says at every zoom, and the details panel shows the
 // selected event, its verdict and states that match an independent RoomReplay.
 #include "tests/TestData.h"
@@ -14,9 +14,11 @@
 #include "ui/dag/DagExplorer.h"
 #include "ui/dag/DagView.h"
 #include "ui/dag/EventDetailsPanel.h"
+#include "ui/dag/JumpTarget.h"
 #include "ui/dag/RoomDumpDocument.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -86,6 +88,8 @@ private Q_SLOTS:
     void filterDimsAndExportWrites();
     void detailsShowEventVerdictAndState();
     void pairShowsStateDifference();
+    void jumpTargetsParse();
+    void jumpsToDepthOrTime();
     void bigDumpStatesComeFromABackgroundReplay();
     void mainWindowOpensDumpsInTabs();
 
@@ -380,6 +384,68 @@ void TestDagView::pairShowsStateDifference()
     auto *difference = explorer.findChild<QTableWidget *>(QStringLiteral("stateDifferenceTable"));
     // After the ban, carol is banned; after the topic, carol is joined and the topic is set.
     QCOMPARE(difference->rowCount(), 2);
+}
+
+void TestDagView::jumpTargetsParse()
+{
+    using Kind = JumpTarget::Kind;
+    const QDate day(2026, 12, 6);
+    const auto at = [](QDate date, QTime time) { return QDateTime(date, time).toMSecsSinceEpoch(); };
+    const auto parse = [day](const char *text) { return JumpTarget::parse(QLatin1String(text), day); };
+    QCOMPARE(parse("42")->kind, Kind::Depth);
+    QCOMPARE(parse(" 42 ")->value, 42);
+    QVERIFY(!parse("-1"));
+    QVERIFY(!parse("abc"));
+    QVERIFY(!parse(""));
+    QVERIFY(!parse("25:00"));
+    QCOMPARE(parse("2026-12-24 14:30")->kind, Kind::Time);
+    QCOMPARE(parse("2026-12-24 14:30")->value, at(QDate(2026, 12, 24), QTime(14, 30)));
+    QCOMPARE(parse("2026-12-24T14:30:15")->value, at(QDate(2026, 12, 24), QTime(14, 30, 15)));
+    QCOMPARE(parse("2026-12-24")->value, at(QDate(2026, 12, 24), QTime(0, 0)));
+    QCOMPARE(parse("14:30")->value, at(day, QTime(14, 30)));
+    QCOMPARE(parse("9:05")->value, at(day, QTime(9, 5)));
+    QVERIFY(!JumpTarget::parse(QStringLiteral("14:30"), QDate()));
+}
+
+void TestDagView::jumpsToDepthOrTime()
+{
+    DagExplorer explorer;
+    QSignalSpy loaded(&explorer, &DagExplorer::loaded);
+    explorer.open(m_scriptPath);
+    QVERIFY(loaded.wait(10000));
+    DagView *view = explorer.view();
+    const DagSnapshotPtr snapshot = view->snapshot();
+    // The earliest event at or after the topic's time, found independently.
+    const events::Pdu *topic = snapshot->event(m_room.ids.value(QStringLiteral("topic")).toString());
+    QVERIFY(topic);
+    qint64 expected = std::numeric_limits<qint64>::max();
+    qint64 latest = 0;
+    for (const events::Pdu &event : m_room.events) {
+        if (event.originServerTs() >= topic->originServerTs())
+            expected = std::min(expected, event.originServerTs());
+        latest = std::max(latest, event.originServerTs());
+    }
+    QVERIFY(view->jumpToTime(topic->originServerTs()));
+    QCOMPARE(snapshot->event(view->selectedEvent())->originServerTs(), expected);
+    QVERIFY(!view->jumpToTime(latest + 1));
+
+    // Through the tool bar's field, in local time as a user types it.
+    view->selectRow(0);
+    const QDateTime sent = QDateTime::fromMSecsSinceEpoch(topic->originServerTs());
+    QVERIFY(explorer.goTo(sent.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+    QCOMPARE(snapshot->event(view->selectedEvent())->originServerTs(), expected);
+    view->selectRow(0);
+    QVERIFY(explorer.goTo(sent.toString(QStringLiteral("HH:mm:ss")))); // on the selection's day
+    QCOMPARE(snapshot->event(view->selectedEvent())->originServerTs(), expected);
+    QVERIFY(explorer.goTo(QStringLiteral("3")));
+    QCOMPARE(snapshot->layout.node(view->selectedRow()).depth, 3);
+    auto *status = explorer.findChild<QLabel *>(QStringLiteral("dagStatus"));
+    QVERIFY(!explorer.goTo(QStringLiteral("yesterday")));
+    QVERIFY(status->text().contains(QStringLiteral("neither a depth nor a time")));
+    QVERIFY(!explorer.goTo(QStringLiteral("1000")));
+    QVERIFY(status->text().contains(QStringLiteral("1000")));
+    QVERIFY(!explorer.goTo(QDateTime::fromMSecsSinceEpoch(latest + 60000).toString(Qt::ISODate)));
+    QVERIFY(status->text().startsWith(QStringLiteral("No event sent at")));
 }
 
 void TestDagView::bigDumpStatesComeFromABackgroundReplay()
