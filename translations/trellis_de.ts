@@ -875,28 +875,12 @@
             <translation>Neuer Raum…</translation>
         </message>
         <message>
-            <source>Send</source>
-            <translation>Senden</translation>
-        </message>
-        <message>
-            <source>Open DAG</source>
-            <translation>DAG öffnen</translation>
-        </message>
-        <message>
             <source>Room ID or #alias:server</source>
             <translation>Raum-ID oder #alias:server</translation>
         </message>
         <message>
             <source>Room to join</source>
             <translation>Raum zum Beitreten</translation>
-        </message>
-        <message>
-            <source>Message to the selected room</source>
-            <translation>Nachricht an den gewählten Raum</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Nachricht</translation>
         </message>
         <message>
             <source>Rooms</source>
@@ -941,6 +925,10 @@
         <message>
             <source>Settings…</source>
             <translation>Einstellungen…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
         </message>
     </context>
     <context>

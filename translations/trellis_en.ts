@@ -875,28 +875,12 @@
             <translation>New Room…</translation>
         </message>
         <message>
-            <source>Send</source>
-            <translation>Send</translation>
-        </message>
-        <message>
-            <source>Open DAG</source>
-            <translation>Open DAG</translation>
-        </message>
-        <message>
             <source>Room ID or #alias:server</source>
             <translation>Room ID or #alias:server</translation>
         </message>
         <message>
             <source>Room to join</source>
             <translation>Room to join</translation>
-        </message>
-        <message>
-            <source>Message to the selected room</source>
-            <translation>Message to the selected room</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Message</translation>
         </message>
         <message>
             <source>Rooms</source>
@@ -941,6 +925,10 @@
         <message>
             <source>Settings…</source>
             <translation>Settings…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
         </message>
     </context>
     <context>

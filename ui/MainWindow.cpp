@@ -14,6 +14,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -194,8 +195,11 @@ void MainWindow::showLiveRoom(const QString &roomId, const QString &title, const
         m_tabs->setTabToolTip(index, roomId);
         tab = splitter;
     }
-    if (focus)
+    if (focus) {
         m_tabs->setCurrentWidget(tab);
+        // Opened to write in: the keyboard goes to the composer.
+        tab->findChild<RoomComposer *>()->field()->setFocus();
+    }
     tab->findChild<dag::DagExplorer *>()->openData(dump, title);
 }
 

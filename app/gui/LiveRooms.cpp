@@ -27,7 +27,7 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
         m_window->setOwnUserId(status.userId);
         m_host.listRooms();
     });
-    connect(window, &ui::MainWindow::messageWritten, &host, &server::HomeserverHost::sendMessageContent);
+    connect(window, &ui::MainWindow::messageWritten, &host, &server::HomeserverHost::sendMessage);
     connect(&host, &server::HomeserverHost::stopped, this, [this] { m_panel->setRooms({}); });
     connect(&host, &server::HomeserverHost::roomsListed, m_panel, &ui::RoomsPanel::setRooms);
     connect(&host, &server::HomeserverHost::roomChanged, this, [this](const QString &room) {
@@ -52,7 +52,6 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
     });
     connect(m_panel, &ui::RoomsPanel::joinRequested, &host, &server::HomeserverHost::joinRoom);
     connect(m_panel, &ui::RoomsPanel::createRequested, &host, &server::HomeserverHost::createRoom);
-    connect(m_panel, &ui::RoomsPanel::sendRequested, &host, &server::HomeserverHost::sendMessage);
     connect(m_panel, &ui::RoomsPanel::leaveRequested, &host, &server::HomeserverHost::leaveRoom);
     connect(m_panel, &ui::RoomsPanel::stateChangeRequested, &host, &server::HomeserverHost::setRoomState);
 }

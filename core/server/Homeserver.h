@@ -35,10 +35,9 @@ public Q_SLOTS:
     void listRooms();
     /// Ends with roomDumped(): every event of the room, as canonical JSON (a room dump).
     void dumpRoom(const QString &roomId);
-    /// A text message from the owner (the desktop's own device).
-    void sendMessage(const QString &roomId, const QString &text);
-    /// An m.room.message with this content (JSON: a reply, an edit …), checked like a client's.
-    void sendMessageContent(const QString &roomId, const QByteArray &content);
+    /// An m.room.message from the owner (the desktop's own device) with this content (JSON: a
+    /// text, a reply, an edit …), checked like a client's.
+    void sendMessage(const QString &roomId, const QByteArray &content);
     /// A new private room of the default version, named `name`; ends with roomChanged().
     void createRoom(const QString &name);
     /// Joins by room ID or alias (local rooms until federation); also accepts an invite.

@@ -105,11 +105,6 @@ void HomeserverHost::dumpRoom(const QString &roomId)
     callServer([roomId](Homeserver &server) { server.dumpRoom(roomId); });
 }
 
-void HomeserverHost::sendMessage(const QString &roomId, const QString &text)
-{
-    callServer([roomId, text](Homeserver &server) { server.sendMessage(roomId, text); });
-}
-
 void HomeserverHost::createRoom(const QString &name)
 {
     callServer([name](Homeserver &server) { server.createRoom(name); });
@@ -135,9 +130,9 @@ void HomeserverHost::listDevices()
     callServer([](Homeserver &server) { server.listDevices(); });
 }
 
-void HomeserverHost::sendMessageContent(const QString &roomId, const QByteArray &content)
+void HomeserverHost::sendMessage(const QString &roomId, const QByteArray &content)
 {
-    callServer([roomId, content](Homeserver &server) { server.sendMessageContent(roomId, content); });
+    callServer([roomId, content](Homeserver &server) { server.sendMessage(roomId, content); });
 }
 
 } // namespace trellis::server

@@ -37,8 +37,7 @@ public:
     // the signals below. Ignored while no server runs.
     void listRooms();
     void dumpRoom(const QString &roomId);
-    void sendMessage(const QString &roomId, const QString &text);
-    void sendMessageContent(const QString &roomId, const QByteArray &content);
+    void sendMessage(const QString &roomId, const QByteArray &content);
     void createRoom(const QString &name);
     void joinRoom(const QString &roomIdOrAlias);
     void leaveRoom(const QString &roomId);

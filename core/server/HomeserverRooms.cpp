@@ -66,20 +66,6 @@ void Homeserver::dumpRoom(const QString &roomId)
     Q_EMIT roomDumped(roomId, json::toCanonicalBytes(json::Value(std::move(*dump))));
 }
 
-void Homeserver::sendMessage(const QString &roomId, const QString &text)
-{
-    const auto target = ownerInRoom(QStringLiteral("send"), roomId);
-    if (!target)
-        return;
-    const auto &[session, room] = *target;
-    json::Object content;
-    content.insert("msgtype", json::Value("m.text"));
-    content.insert("body", json::Value(json::toUtf8(text)));
-    auto sent = d->roomService->send(session, room, QStringLiteral("m.room.message"), std::nullopt, content, std::nullopt);
-    if (!sent)
-        Q_EMIT roomActionFailed(QStringLiteral("send"), sent.error());
-}
-
 void Homeserver::createRoom(const QString &name)
 {
     const auto session = desktopSession();
@@ -142,7 +128,7 @@ void Homeserver::listDevices()
     Q_EMIT devicesListed(entries);
 }
 
-void Homeserver::sendMessageContent(const QString &roomId, const QByteArray &content)
+void Homeserver::sendMessage(const QString &roomId, const QByteArray &content)
 {
     const auto target = ownerInRoom(QStringLiteral("send"), roomId);
     if (!target)

@@ -30,15 +30,12 @@ QString titleOf(const api::RoomListEntry &room)
 RoomsPanel::RoomsPanel(QWidget *parent)
     : QWidget(parent), m_joinField(new QLineEdit(this)), m_joinButton(new QPushButton(tr("Join"), this)),
       m_createButton(new QPushButton(tr("New Room…"), this)), m_list(new QListWidget(this)),
-      m_status(new QLabel(this)), m_composer(new QLineEdit(this)),
-      m_sendButton(new QPushButton(tr("Send"), this)), m_openButton(new QPushButton(tr("Open DAG"), this)),
+      m_status(new QLabel(this)), m_openButton(new QPushButton(tr("Open"), this)),
       m_acceptButton(new QPushButton(tr("Accept"), this)), m_leaveButton(new QPushButton(tr("Leave"), this)),
       m_settingsButton(new QPushButton(tr("Settings…"), this))
 {
     m_joinField->setPlaceholderText(tr("Room ID or #alias:server"));
     m_joinField->setAccessibleName(tr("Room to join"));
-    m_composer->setPlaceholderText(tr("Message to the selected room"));
-    m_composer->setAccessibleName(tr("Message"));
     m_list->setIconSize(QSize(32, 32));
     m_list->setAccessibleName(tr("Rooms"));
     m_status->setWordWrap(true);
@@ -54,21 +51,15 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     listActions->addWidget(m_acceptButton);
     listActions->addWidget(m_leaveButton);
     listActions->addWidget(m_openButton);
-    auto *composeRow = new QHBoxLayout;
-    composeRow->addWidget(m_composer, 1);
-    composeRow->addWidget(m_sendButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(joinRow);
     layout->addWidget(m_list, 1);
     layout->addLayout(listActions);
     layout->addWidget(m_status);
-    layout->addLayout(composeRow);
 
     connect(m_joinButton, &QPushButton::clicked, this, &RoomsPanel::join);
     connect(m_joinField, &QLineEdit::returnPressed, this, &RoomsPanel::join);
     connect(m_createButton, &QPushButton::clicked, this, &RoomsPanel::createRoom);
-    connect(m_sendButton, &QPushButton::clicked, this, &RoomsPanel::send);
-    connect(m_composer, &QLineEdit::returnPressed, this, &RoomsPanel::send);
     connect(m_openButton, &QPushButton::clicked, this, &RoomsPanel::openSelected);
     connect(m_settingsButton, &QPushButton::clicked, this, &RoomsPanel::editSettings);
     // Accepting an invite is joining the room; rejecting it is leaving (client-server-api
@@ -84,7 +75,6 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     connect(m_list, &QListWidget::itemActivated, this, &RoomsPanel::openSelected);
     connect(m_list, &QListWidget::currentItemChanged, this, &RoomsPanel::updateActions);
     connect(m_joinField, &QLineEdit::textChanged, this, &RoomsPanel::updateActions);
-    connect(m_composer, &QLineEdit::textChanged, this, &RoomsPanel::updateActions);
     updateActions();
 }
 
@@ -152,16 +142,6 @@ void RoomsPanel::createRoom()
         Q_EMIT createRequested(name);
 }
 
-void RoomsPanel::send()
-{
-    const QString room = selectedRoomId();
-    const QString text = m_composer->text();
-    if (room.isEmpty() || text.trimmed().isEmpty())
-        return;
-    Q_EMIT sendRequested(room, text);
-    m_composer->clear();
-}
-
 void RoomsPanel::openSelected()
 {
     if (const QListWidgetItem *item = m_list->currentItem())
@@ -195,8 +175,6 @@ void RoomsPanel::updateActions()
     m_leaveButton->setText(invite ? tr("Reject") : tr("Leave"));
     m_openButton->setEnabled(selected && !invite); // an invite's room is not ours to read yet
     m_settingsButton->setEnabled(selected && !invite);
-    m_composer->setEnabled(selected && !invite);
-    m_sendButton->setEnabled(selected && !invite && !m_composer->text().trimmed().isEmpty());
     m_joinButton->setEnabled(!m_joinField->text().trimmed().isEmpty());
 }
 

@@ -13,7 +13,8 @@ namespace trellis::ui {
 
 /// The owner's rooms on the running server: each with an avatar initial, its name, version,
 /// members and whether it is an invite; a field to join a room by ID or alias, a button for a
-/// new room, and a composer for the selected room. It only shows what it is given
+/// new room; opening a room (double click, Enter, Open) shows it in a tab of its own, where its
+/// timeline has the composer. It only shows what it is given
 /// (setRooms()) and asks for actions through signals: the server's host carries them to the
 /// core thread (queued), so nothing here waits on the server.
 class RoomsPanel : public QWidget
@@ -29,15 +30,14 @@ public:
     /// The selected room's ID, empty if none.
     QString selectedRoomId() const;
     int roomCount() const;
-    /// Selects the room in that row and asks to open its DAG (as a double click does).
+    /// Selects the room in that row and asks to open it (as a double click does).
     void openRow(int row);
 
 Q_SIGNALS:
-    /// Open the room's event DAG (live from the server) in the explorer.
+    /// Open the room live from the server: its timeline, composer and event DAG.
     void openRequested(const QString &roomId, const QString &title);
     void joinRequested(const QString &roomIdOrAlias);
     void createRequested(const QString &name);
-    void sendRequested(const QString &roomId, const QString &text);
     /// Leave the room, or reject its invite.
     void leaveRequested(const QString &roomId);
     /// Send a state event with an empty state key (the settings dialog's changes).
@@ -46,7 +46,6 @@ Q_SIGNALS:
 private:
     void join();
     void createRoom();
-    void send();
     void openSelected();
     void editSettings();
     bool selectedIsInvite() const;
@@ -57,8 +56,6 @@ private:
     QPushButton *m_createButton;
     QListWidget *m_list;
     QLabel *m_status;
-    QLineEdit *m_composer;
-    QPushButton *m_sendButton;
     QPushButton *m_openButton;
     QPushButton *m_acceptButton;
     QPushButton *m_leaveButton;

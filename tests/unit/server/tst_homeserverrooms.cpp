@@ -85,7 +85,7 @@ void TestHomeserverRooms::createListSendDump()
     QVERIFY(listed.first().local);
 
     changed.clear();
-    m_host.sendMessage(roomId, QStringLiteral("hello from the desktop"));
+    m_host.sendMessage(roomId, QByteArray("{\"msgtype\":\"m.text\",\"body\":\"hello from the desktop\"}"));
     QVERIFY(changed.wait(10000));
     QCOMPARE(changed.first().first().toString(), roomId);
 
@@ -106,13 +106,19 @@ void TestHomeserverRooms::createListSendDump()
 
     // A message with any content (here an edit, as the timeline's composer writes it).
     changed.clear();
-    m_host.sendMessageContent(roomId, QByteArray("{\"msgtype\":\"m.text\",\"body\":\"* hello again\","
-                                                 "\"m.new_content\":{\"msgtype\":\"m.text\",\"body\":\"hello again\"}}"));
+    m_host.sendMessage(roomId, QByteArray("{\"msgtype\":\"m.text\",\"body\":\"* hello again\","
+                                          "\"m.new_content\":{\"msgtype\":\"m.text\",\"body\":\"hello again\"}}"));
     QVERIFY(changed.wait(10000));
     QSignalSpy refetched(&m_host, &HomeserverHost::roomDumped);
     m_host.dumpRoom(roomId);
     QVERIFY(refetched.wait(10000));
     QVERIFY(refetched.first().at(1).toByteArray().contains("hello again"));
+
+    // Content that is not a JSON object is refused; nothing is sent.
+    QSignalSpy refused(&m_host, &HomeserverHost::roomActionFailed);
+    m_host.sendMessage(roomId, QByteArray("{not json"));
+    QVERIFY(refused.wait(10000));
+    QCOMPARE(refused.first().at(0).toString(), QStringLiteral("send"));
 
     // Settings are state events, checked like a client's.
     changed.clear();
@@ -144,7 +150,7 @@ void TestHomeserverRooms::createListSendDump()
 void TestHomeserverRooms::failuresAreReported()
 {
     QSignalSpy failed(&m_host, &HomeserverHost::roomActionFailed);
-    m_host.sendMessage(QStringLiteral("!nowhere:rooms.test"), QStringLiteral("lost"));
+    m_host.sendMessage(QStringLiteral("!nowhere:rooms.test"), QByteArray("{\"msgtype\":\"m.text\",\"body\":\"lost\"}"));
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.first().at(0).toString(), QStringLiteral("send"));
     QCOMPARE(failed.first().at(1).value<Error>().code, ErrorCode::Forbidden);
@@ -165,7 +171,7 @@ void TestHomeserverRooms::nothingHappensWithoutAServer()
     HomeserverHost idle;
     QSignalSpy listed(&idle, &HomeserverHost::roomsListed);
     idle.listRooms();
-    idle.sendMessage(QStringLiteral("!a:b"), QStringLiteral("x"));
+    idle.sendMessage(QStringLiteral("!a:b"), QByteArray("{}"));
     QTest::qWait(100);
     QCOMPARE(listed.size(), 0);
 }
