@@ -15,6 +15,8 @@ packages=(
     libsodium-dev libssl-dev openssl libhttp-parser-dev
     # the real Matrix client the integration tests drive
     python3-matrix-nio
+    # a real keychain for the signing key's tests: the Secret Service on a throwaway D-Bus session
+    gnome-keyring dbus-daemon
     # fuzzing (libFuzzer comes with clang's runtime)
     clang libclang-rt-14-dev
     # packaging: the app icon's renders, checks of the desktop files, the .deb (dpkg-shlibdeps)

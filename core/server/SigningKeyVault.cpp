@@ -12,7 +12,10 @@ Q_LOGGING_CATEGORY(lcKeys, "trellis.keys")
 namespace trellis::server {
 namespace {
 
-const QString kService = QStringLiteral("org.trellis.Trellis.signing-key");
+// The keychain entry's service, named after the app ID (org.trellis_matrix.Trellis).
+const QString kService = QStringLiteral("org.trellis_matrix.Trellis.signing-key");
+// Where builds before the app ID settled kept it: moved to kService when found there.
+const QString kLegacyService = QStringLiteral("org.trellis.Trellis.signing-key");
 
 } // namespace
 
@@ -30,45 +33,86 @@ void SigningKeyVault::load()
                                   : QStringLiteral("the keychain is disabled"));
         return;
     }
-    readFromKeychain();
+    readFromKeychain(kService);
 }
 
-void SigningKeyVault::readFromKeychain()
+QString SigningKeyVault::serviceName()
 {
-    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    return kService;
+}
+
+QString SigningKeyVault::legacyServiceName()
+{
+    return kLegacyService;
+}
+
+void SigningKeyVault::readFromKeychain(const QString &service)
+{
+    auto *job = new QKeychain::ReadPasswordJob(service, this);
     job->setKey(m_account);
     job->setAutoDelete(true);
-    connect(job, &QKeychain::Job::finished, this, [this, job] {
+    connect(job, &QKeychain::Job::finished, this, [this, job, service] {
+        const bool legacy = service == kLegacyService;
         if (job->error() == QKeychain::NoError) {
             auto keys = crypto::keyfile::parse(job->binaryData());
             if (!keys)
                 return finish(keys.error().prefixed(QStringLiteral("the keychain entry")), Storage::Keychain);
+            if (legacy)
+                return writeToKeychain(keys->first(), Origin::LegacyEntry);
             return finish(keys->first(), Storage::Keychain);
         }
         if (job->error() == QKeychain::EntryNotFound) {
+            if (!legacy)
+                return readFromKeychain(kLegacyService);
             auto key = crypto::SigningKey::generate(crypto::randomKeyVersion());
             if (!key)
                 return finish(key.error(), Storage::Keychain);
-            writeToKeychain(*key);
-            return;
+            return writeToKeychain(*key, Origin::Generated);
         }
         useFile(QStringLiteral("the keychain is unavailable (%1)").arg(job->errorString()));
     });
     job->start();
 }
 
-void SigningKeyVault::writeToKeychain(const crypto::SigningKey &key)
+void SigningKeyVault::writeToKeychain(const crypto::SigningKey &key, Origin origin)
 {
     auto *job = new QKeychain::WritePasswordJob(kService, this);
     job->setKey(m_account);
     job->setBinaryData(crypto::keyfile::format(key));
     job->setAutoDelete(true);
-    connect(job, &QKeychain::Job::finished, this, [this, job, key] {
-        if (job->error() == QKeychain::NoError) {
+    connect(job, &QKeychain::Job::finished, this, [this, job, key, origin] {
+        if (job->error() != QKeychain::NoError) {
+            // A key found under the old name is still there: keep serving it from there.
+            if (origin == Origin::LegacyEntry) {
+                qCWarning(lcKeys).noquote() << "cannot move the signing key to the keychain entry"
+                                            << kService << QStringLiteral("(%1);").arg(job->errorString())
+                                            << "it stays under" << kLegacyService;
+                return finish(key, Storage::Keychain);
+            }
+            return useFile(QStringLiteral("the keychain refused the new key (%1)").arg(job->errorString()));
+        }
+        if (origin == Origin::Generated) {
             qCInfo(lcKeys) << "generated signing key" << key.keyId() << "and stored it in the OS keychain";
             return finish(key, Storage::Keychain);
         }
-        useFile(QStringLiteral("the keychain refused the new key (%1)").arg(job->errorString()));
+        qCInfo(lcKeys).noquote() << "moved signing key" << key.keyId() << "from the keychain entry"
+                                 << kLegacyService << "to" << kService;
+        deleteLegacyEntry();
+        finish(key, Storage::Keychain);
+    });
+    job->start();
+}
+
+void SigningKeyVault::deleteLegacyEntry()
+{
+    // Only once the key is safe under the new name; a failure leaves a harmless copy.
+    auto *job = new QKeychain::DeletePasswordJob(kLegacyService, this);
+    job->setKey(m_account);
+    job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [job] {
+        if (job->error() != QKeychain::NoError)
+            qCWarning(lcKeys).noquote() << "cannot remove the old keychain entry" << kLegacyService
+                                        << QStringLiteral("(%1)").arg(job->errorString());
     });
     job->start();
 }

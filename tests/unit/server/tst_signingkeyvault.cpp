@@ -1,8 +1,12 @@
-// The signing key's home: the OS keychain where one exists, else a 0600 key file.
+// The signing key's home: the OS keychain where one exists, else a 0600 key file. The keychain
+// cases run against a real Secret Service (gnome-keyring on a throwaway D-Bus session and data
+// directory, see with_keyring.sh: ctest's signingkeyvault_keyring); elsewhere they skip.
 #include "core/crypto/KeyFile.h"
 #include "core/server/SigningKeyVault.h"
 
 #include <QFile>
+#include <QUuid>
+#include <qt6keychain/keychain.h>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,8 +25,16 @@ private Q_SLOTS:
     void existingKeyFileWins();
     void brokenKeyFileFails();
     void keychainWithoutServiceFallsBack();
+    void keychainCreatesThenReusesTheKey();
+    void keychainMovesTheLegacyEntry();
 
 private:
+    static bool keyringAvailable() { return qEnvironmentVariable("TRELLIS_TEST_KEYRING") == u"1"; }
+    /// A server name no other run has used: entries of earlier runs cannot interfere.
+    static QString freshAccount()
+    {
+        return QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".example");
+    }
     static std::optional<std::pair<crypto::SigningKey, SigningKeyVault::Storage>> load(SigningKeyVault &vault);
 };
 
@@ -109,6 +121,79 @@ void TestSigningKeyVault::keychainWithoutServiceFallsBack()
     QVERIFY(loaded);
     QCOMPARE(loaded->second, SigningKeyVault::Storage::File);
     QVERIFY(QFile::exists(path));
+}
+
+namespace {
+
+// The keychain entry's bytes (a key-file line), or nothing when there is no entry.
+std::optional<QByteArray> readEntry(const QString &service, const QString &account)
+{
+    QKeychain::ReadPasswordJob job(service);
+    job.setAutoDelete(false);
+    job.setKey(account);
+    QSignalSpy finished(&job, &QKeychain::Job::finished);
+    job.start();
+    if (!finished.wait(30000) || job.error() != QKeychain::NoError)
+        return std::nullopt;
+    return job.binaryData();
+}
+
+bool writeEntry(const QString &service, const QString &account, const QByteArray &data)
+{
+    QKeychain::WritePasswordJob job(service);
+    job.setAutoDelete(false);
+    job.setKey(account);
+    job.setBinaryData(data);
+    QSignalSpy finished(&job, &QKeychain::Job::finished);
+    job.start();
+    return finished.wait(30000) && job.error() == QKeychain::NoError;
+}
+
+} // namespace
+
+void TestSigningKeyVault::keychainCreatesThenReusesTheKey()
+{
+    if (!keyringAvailable())
+        QSKIP("needs a Secret Service: run by ctest as signingkeyvault_keyring");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("signing.key"));
+    const QString account = freshAccount();
+    SigningKeyVault first(account, path);
+    const auto created = load(first);
+    QVERIFY(created);
+    QCOMPARE(created->second, SigningKeyVault::Storage::Keychain);
+    QVERIFY(!QFile::exists(path)); // in the keychain only
+    const auto entry = readEntry(SigningKeyVault::serviceName(), account);
+    QVERIFY(entry);
+    QCOMPARE(crypto::keyfile::parse(*entry)->first().keyId(), created->first.keyId());
+
+    SigningKeyVault second(account, path);
+    const auto reused = load(second);
+    QVERIFY(reused);
+    QCOMPARE(reused->second, SigningKeyVault::Storage::Keychain);
+    QCOMPARE(reused->first.publicKey(), created->first.publicKey());
+}
+
+void TestSigningKeyVault::keychainMovesTheLegacyEntry()
+{
+    if (!keyringAvailable())
+        QSKIP("needs a Secret Service: run by ctest as signingkeyvault_keyring");
+    QTemporaryDir dir;
+    const QString account = freshAccount();
+    const auto key = crypto::SigningKey::fromSeed(QByteArray(32, 'm'), QStringLiteral("moved"));
+    QVERIFY(writeEntry(SigningKeyVault::legacyServiceName(), account, crypto::keyfile::format(*key)));
+
+    SigningKeyVault vault(account, dir.filePath(QStringLiteral("signing.key")));
+    const auto loaded = load(vault);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->second, SigningKeyVault::Storage::Keychain);
+    QCOMPARE(loaded->first.keyId(), QStringLiteral("ed25519:moved"));
+    QCOMPARE(loaded->first.publicKey(), key->publicKey());
+    // Under the new name now, and the old entry is gone (its deletion may finish just after).
+    const auto moved = readEntry(SigningKeyVault::serviceName(), account);
+    QVERIFY(moved);
+    QCOMPARE(crypto::keyfile::parse(*moved)->first().publicKey(), key->publicKey());
+    QTRY_VERIFY_WITH_TIMEOUT(!readEntry(SigningKeyVault::legacyServiceName(), account), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestSigningKeyVault)
