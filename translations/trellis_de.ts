@@ -1136,6 +1136,10 @@
             <source>No event sent at %1 or later</source>
             <translation>Kein Ereignis um %1 oder später gesendet</translation>
         </message>
+        <message>
+            <source>Visible part as SVG (*.svg)</source>
+            <translation>Sichtbarer Teil als SVG (*.svg)</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::EventDetailsPanel</name>

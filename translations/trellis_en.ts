@@ -1136,6 +1136,10 @@
             <source>No event sent at %1 or later</source>
             <translation>No event sent at %1 or later</translation>
         </message>
+        <message>
+            <source>Visible part as SVG (*.svg)</source>
+            <translation>Visible part as SVG (*.svg)</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::EventDetailsPanel</name>

@@ -2,6 +2,7 @@
 
 #include "core/dag/DagLayoutJson.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace trellis::dag {
@@ -204,25 +205,43 @@ int DagSvgWriter::serverHue(const QString &server)
 
 QByteArray DagSvgWriter::write(const DagLayout &layout)
 {
+    return write(layout, 0, layout.rowCount() - 1);
+}
+
+QByteArray DagSvgWriter::write(const DagLayout &layout, int firstRow, int lastRow)
+{
+    firstRow = std::max(firstRow, 0);
+    lastRow = std::min(lastRow, layout.rowCount() - 1);
+    const int rows = std::max(0, lastRow - firstRow + 1);
     const int labelX = kMargin + layout.laneCount() * kLaneWidth + 8;
     const int width = labelX + kLabelWidth;
-    const int height = 2 * kMargin + layout.rowCount() * kRowHeight;
+    const int height = 2 * kMargin + rows * kRowHeight;
+    // The view box starts at the first row: content coordinates stay those of the whole graph,
+    // and what lies outside (edges running on to other rows) is cut off by the picture's edge.
+    const int top = firstRow * kRowHeight;
     QByteArray out;
-    out.reserve(256 + qsizetype(layout.rowCount()) * 400);
+    out.reserve(256 + qsizetype(rows) * 400);
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
            QByteArray::number(width) + "\" height=\"" + QByteArray::number(height) +
-           "\" viewBox=\"0 0 " + QByteArray::number(width) + ' ' + QByteArray::number(height) +
+           "\" viewBox=\"0 " + QByteArray::number(top) + ' ' + QByteArray::number(width) + ' ' +
+           QByteArray::number(height) +
            "\" font-family=\"monospace\" font-size=\"12\">\n"
-           "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+           "<rect y=\"" + QByteArray::number(top) + "\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
            "<g fill=\"none\" stroke-width=\"1.5\">\n";
-    for (const DagEdge &edge : layout.edges())
-        writeEdge(out, edge);
+    if (rows > 0) {
+        std::vector<int> edges = layout.edgesCrossingRows(firstRow, lastRow);
+        std::sort(edges.begin(), edges.end()); // the whole graph's order: a stable picture
+        for (const int edge : edges)
+            writeEdge(out, layout.edges()[size_t(edge)]);
+    }
     out += "</g>\n";
-    for (const DagNode &node : layout.nodes())
+    const std::span<const DagNode> nodes =
+        rows > 0 ? layout.nodesInRows(firstRow, lastRow) : std::span<const DagNode>();
+    for (const DagNode &node : nodes)
         writeNode(out, node);
     out += "<g fill=\"#222222\">\n";
-    for (const DagNode &node : layout.nodes())
+    for (const DagNode &node : nodes)
         writeLabel(out, node, labelX);
     out += "</g>\n</svg>\n";
     return out;

@@ -15,6 +15,9 @@ class DagSvgWriter
 {
 public:
     static QByteArray write(const DagLayout &layout);
+    /// Only rows [firstRow, lastRow] (clamped): their nodes and labels, and the edges that
+    /// cross them, cut at the picture's edge (the explorer's "visible part").
+    static QByteArray write(const DagLayout &layout, int firstRow, int lastRow);
 
     /// `text` made safe for XML character data and attribute values: markup characters
     /// escaped, characters XML 1.0 forbids replaced with U+FFFD.

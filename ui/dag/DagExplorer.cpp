@@ -241,10 +241,13 @@ bool DagExplorer::exportTo(const QString &path, bool wholeGraph, QString *error)
         return false;
     QSaveFile file(path);
     bool ok = file.open(QIODevice::WriteOnly);
-    if (ok && path.endsWith(u".svg", Qt::CaseInsensitive))
-        ok = file.write(trellis::dag::DagSvgWriter::write(snapshot->layout)) >= 0;
-    else if (ok)
+    if (ok && path.endsWith(u".svg", Qt::CaseInsensitive)) {
+        const auto [first, last] =
+            wholeGraph ? std::pair{0, snapshot->layout.rowCount() - 1} : m_view->visibleRows();
+        ok = file.write(trellis::dag::DagSvgWriter::write(snapshot->layout, first, last)) >= 0;
+    } else if (ok) {
         ok = (wholeGraph ? m_view->renderAll() : m_view->renderVisible()).save(&file, "PNG");
+    }
     ok = ok && file.commit();
     if (!ok && error)
         *error = file.errorString();
@@ -253,15 +256,15 @@ bool DagExplorer::exportTo(const QString &path, bool wholeGraph, QString *error)
 
 void DagExplorer::exportInteractively()
 {
-    const QStringList filters{tr("Visible part as PNG (*.png)"), tr("Whole graph as PNG (*.png)"),
-                              tr("Whole graph as SVG (*.svg)")};
+    const QStringList filters{tr("Visible part as PNG (*.png)"), tr("Visible part as SVG (*.svg)"),
+                              tr("Whole graph as PNG (*.png)"), tr("Whole graph as SVG (*.svg)")};
     QString filter;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the graph"), QString(),
                                                       filters.join(u";;"), &filter);
     if (path.isEmpty())
         return;
     QString error;
-    const bool whole = filter != filters.first();
+    const bool whole = filters.indexOf(filter) >= 2; // the "Whole graph" filters
     if (!exportTo(path, whole, &error))
         QMessageBox::warning(this, tr("Export the graph"),
                              tr("Cannot write %1: %2").arg(path, error));

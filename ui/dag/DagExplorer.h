@@ -48,7 +48,7 @@ public:
     /// with a word in the status, when the text is neither or no event is that deep or late.
     bool goTo(const QString &text);
 
-    /// Saves the visible part (or all) of the graph as PNG, or all of it as SVG (by suffix).
+    /// Saves the visible part (or all) of the graph as PNG or SVG (by the path's suffix).
     bool exportTo(const QString &path, bool wholeGraph, QString *error = nullptr);
 
 Q_SIGNALS:

@@ -407,6 +407,15 @@ QImage DagView::renderVisible() const
     return render(QRectF(contentOffset(), QSizeF(viewport()->size())));
 }
 
+std::pair<int, int> DagView::visibleRows() const
+{
+    if (!m_snapshot || m_geometry.rowCount == 0)
+        return {0, -1};
+    const double top = contentOffset().y();
+    const double bottom = std::min(top + viewport()->height(), m_geometry.contentHeight()) - 1;
+    return {m_geometry.rowAt(top), m_geometry.rowAt(std::max(top, bottom))};
+}
+
 QImage DagView::renderAll(int maxSide) const
 {
     const QRectF all(0, 0, m_geometry.contentWidth(), std::max(1.0, m_geometry.contentHeight()));

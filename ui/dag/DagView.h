@@ -73,6 +73,8 @@ public:
     QImage render(const QRectF &contentRect, double scale = 1.0) const;
     /// What the viewport shows now.
     QImage renderVisible() const;
+    /// The first and last row the viewport shows (partly or wholly); {0, -1} when none.
+    std::pair<int, int> visibleRows() const;
     /// The whole graph, scaled down if needed so that neither side exceeds `maxSide` pixels.
     QImage renderAll(int maxSide = 16384) const;
     const DagPaintOptions &paintOptions() const { return m_options; }

@@ -338,9 +338,22 @@ void TestDagView::filterDimsAndExportWrites()
     QVERIFY(explorer.exportTo(png, false));
     QVERIFY(explorer.exportTo(svg, true));
     QVERIFY(!QImage(png).isNull());
-    QFile file(svg);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QVERIFY(file.readAll().contains("<svg"));
+    const auto read = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray whole = read(svg);
+    QVERIFY(whole.contains("<svg"));
+    QCOMPARE(whole.count("<text"), snapshot->layout.rowCount());
+    // The visible part as SVG: the rows the view shows, and no others.
+    explorer.resize(900, 260);
+    explorer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer));
+    const auto [first, last] = explorer.view()->visibleRows();
+    QVERIFY(first == 0 && last > 0 && last < snapshot->layout.rowCount() - 1);
+    const QString visibleSvg = m_dir.filePath(QStringLiteral("visible.svg"));
+    QVERIFY(explorer.exportTo(visibleSvg, false));
+    QCOMPARE(read(visibleSvg).count("<text"), last - first + 1);
 }
 
 void TestDagView::detailsShowEventVerdictAndState()
