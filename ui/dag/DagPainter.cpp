@@ -58,6 +58,13 @@ void DagPainter::paintRowBands(QPainter &painter, int first, int last, const QRe
             QRectF(rect.left(), m_geometry.rowTop(row), rect.width(), m_geometry.rowHeight()),
             band);
     }
+    if (m_options.cursorRow >= first && m_options.cursorRow <= last) {
+        // A dotted outline, as item views draw their keyboard focus.
+        painter.setPen(QPen(m_options.text, 1.0, Qt::DotLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(rect.left() + 1, m_geometry.rowTop(m_options.cursorRow) + 0.5,
+                                rect.width() - 2, m_geometry.rowHeight() - 1));
+    }
 }
 
 void DagPainter::paintEdges(QPainter &painter, int first, int last) const

@@ -16,6 +16,7 @@ struct DagPaintOptions
 {
     int selectedRow = -1;
     QList<int> pickedRows;     ///< events Ctrl+click added to the selection, in pick order
+    int cursorRow = -1;        ///< the keyboard's cursor when it left the selection (Ctrl+arrows)
     bool authEdges = false;    ///< draw the selected event's auth edges
     QSet<QString> hiddenTypes; ///< event types drawn dimmed (their rows stay)
     QSet<int> highlightedRows; ///< rows marked by another view (a state-resolution step's events)

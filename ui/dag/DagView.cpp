@@ -7,6 +7,8 @@
 #include <QScrollBar>
 #include <QWheelEvent>
 
+#include <optional>
+
 namespace trellis::ui::dag {
 
 using trellis::dag::DagNode;
@@ -28,6 +30,7 @@ void DagView::setSnapshot(DagSnapshotPtr snapshot)
     m_geometry.laneCount = m_snapshot ? m_snapshot->layout.laneCount() : 1;
     m_options.selectedRow = -1;
     m_options.pickedRows.clear();
+    m_options.cursorRow = -1;
     for (const QString &id : picked) {
         const int row = m_snapshot ? m_snapshot->layout.rowOf(id) : -1;
         if (row < 0)
@@ -103,6 +106,7 @@ void DagView::selectRow(int row)
     row = std::clamp(row, 0, m_geometry.rowCount - 1);
     m_options.selectedRow = row;
     m_options.pickedRows.clear();
+    m_options.cursorRow = -1; // the cursor follows the selection
     scrollToRow(row);
     viewport()->update();
     Q_EMIT eventSelected(m_snapshot->layout.node(row).id);
@@ -310,26 +314,33 @@ void DagView::wheelEvent(QWheelEvent *event)
 
 void DagView::keyPressEvent(QKeyEvent *event)
 {
-    const int row = m_options.selectedRow;
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    const int row = cursorRow();
     const int page = std::max(1, int(viewport()->height() / m_geometry.rowHeight()) - 1);
+    std::optional<int> target;
     switch (event->key()) {
     case Qt::Key_Up:
-        selectRow(row < 0 ? 0 : row - 1);
+        target = row < 0 ? 0 : row - 1;
         break;
     case Qt::Key_Down:
-        selectRow(row + 1);
+        target = row + 1;
         break;
     case Qt::Key_PageUp:
-        selectRow(std::max(0, row - page));
+        target = std::max(0, row - page);
         break;
     case Qt::Key_PageDown:
-        selectRow(row + page);
+        target = row + page;
         break;
     case Qt::Key_Home:
-        selectRow(0);
+        target = 0;
         break;
     case Qt::Key_End:
-        selectRow(m_geometry.rowCount - 1);
+        target = m_geometry.rowCount - 1;
+        break;
+    case Qt::Key_Space:
+        if (!ctrl)
+            return QAbstractScrollArea::keyPressEvent(event);
+        togglePicked(row);
         break;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
@@ -342,7 +353,21 @@ void DagView::keyPressEvent(QKeyEvent *event)
         QAbstractScrollArea::keyPressEvent(event);
         return;
     }
+    // With Ctrl the cursor moves alone, as in item views: Ctrl+Space then picks its row.
+    if (target && ctrl)
+        moveCursor(*target);
+    else if (target)
+        selectRow(*target);
     event->accept();
+}
+
+void DagView::moveCursor(int row)
+{
+    if (!m_snapshot || m_geometry.rowCount == 0)
+        return;
+    m_options.cursorRow = std::clamp(row, 0, m_geometry.rowCount - 1);
+    scrollToRow(m_options.cursorRow);
+    viewport()->update();
 }
 
 void DagView::mousePressEvent(QMouseEvent *event)

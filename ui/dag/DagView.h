@@ -14,7 +14,8 @@ namespace trellis::ui::dag {
 /// extremities, rejected, soft-failed, outlier and missing events, and a text column (short
 /// event ID, type, sender, depth). Only the visible rows are painted, so it scrolls rooms of
 /// any size. Zoom: Ctrl+wheel, +/-. Pan: scrollbars, wheel, drag. Keys: up/down, Home/End.
-/// Ctrl+click picks further events beside the selection.
+/// Ctrl+click picks further events beside the selection; with the keyboard, Ctrl+arrows (and
+/// Ctrl+PageUp/PageDown/Home/End) move a cursor without selecting and Ctrl+Space picks its row.
 class DagView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -45,6 +46,8 @@ public:
     bool pickEvents(const QStringList &eventIds);
     /// Ctrl+click: adds the event at `row` to the pick, or takes it out when it is in.
     void togglePicked(int row);
+    /// The keyboard's row: the selection's, or where Ctrl+arrows moved it.
+    int cursorRow() const { return m_options.cursorRow >= 0 ? m_options.cursorRow : selectedRow(); }
 
     /// Selects the next event (after the selection, wrapping) whose ID starts with `text`,
     /// or whose sender or type contains it. False when none matches.
@@ -99,6 +102,8 @@ protected:
 private:
     void adoptPalette();
     void updateScrollBars();
+    /// Moves the keyboard's cursor (clamped) without changing the selection.
+    void moveCursor(int row);
     void scrollToRow(int row);
     void zoomAround(double zoom, QPointF viewportAnchor);
     QPointF contentOffset() const;

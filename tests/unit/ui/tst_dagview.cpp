@@ -265,6 +265,27 @@ void TestDagView::keyboardAndMouse()
     QCOMPARE(pair.first().first().toStringList(),
              (QStringList{snapshot->layout.node(3).id, snapshot->layout.node(5).id}));
 
+    // The same with the keyboard: Ctrl+Down moves the cursor alone, Ctrl+Space picks its row
+    // (and again takes it out); a plain arrow selects again and ends the pick.
+    QTest::keyClick(&view, Qt::Key_Up); // row 2, selected
+    QCOMPARE(view.selectedRow(), 2);
+    QTest::keyClick(&view, Qt::Key_Down, Qt::ControlModifier);
+    QTest::keyClick(&view, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(view.cursorRow(), 4);
+    QCOMPARE(view.selectedRow(), 2); // the selection stays
+    QTest::keyClick(&view, Qt::Key_Space, Qt::ControlModifier);
+    QCOMPARE(view.pickedEvents(),
+             (QStringList{snapshot->layout.node(2).id, snapshot->layout.node(4).id}));
+    QTest::keyClick(&view, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClick(&view, Qt::Key_Space, Qt::ControlModifier);
+    QCOMPARE(view.pickedEvents().size(), 3);
+    QCOMPARE(view.pickedEvents().last(), snapshot->layout.node(snapshot->layout.rowCount() - 1).id);
+    QTest::keyClick(&view, Qt::Key_Space, Qt::ControlModifier); // out again
+    QCOMPARE(view.pickedEvents().size(), 2);
+    QTest::keyClick(&view, Qt::Key_Home);
+    QCOMPARE(view.pickedEvents(), QStringList{snapshot->layout.node(0).id});
+    QCOMPARE(view.cursorRow(), 0);
+
     const double before = view.zoom();
     QTest::keyClick(&view, Qt::Key_Plus);
     QVERIFY(view.zoom() > before);
