@@ -1184,10 +1184,6 @@
             <translation>Dieses Ereignis ist nicht im Dump: ein anderes Ereignis nennt es als vorheriges Ereignis.</translation>
         </message>
         <message>
-            <source>none</source>
-            <translation>keiner</translation>
-        </message>
-        <message>
             <source>nobody</source>
             <translation>niemand</translation>
         </message>
@@ -1253,9 +1249,23 @@
         </message>
         <message>
             <source>Sent %1 (the sender's clock)
-Content hash: %2 · signed by: %3 (not verified)</source>
+%2
+Signed by: %3 (not verified)</source>
             <translation>Gesendet %1 (Uhr des Absenders)
-Inhalts-Hash: %2 · signiert von: %3 (nicht geprüft)</translation>
+%2
+Signiert von: %3 (nicht geprüft)</translation>
+        </message>
+        <message>
+            <source>Content hash: missing (receiving servers would redact the event)</source>
+            <translation>Inhalts-Hash: fehlt (empfangende Server würden das Ereignis schwärzen)</translation>
+        </message>
+        <message>
+            <source>Content hash: %1 (matches the content)</source>
+            <translation>Inhalts-Hash: %1 (passt zum Inhalt)</translation>
+        </message>
+        <message>
+            <source>Content hash: %1 does not match the content (%2): receiving servers would redact the event</source>
+            <translation>Inhalts-Hash: %1 passt nicht zum Inhalt (%2): empfangende Server würden das Ereignis schwärzen</translation>
         </message>
     </context>
     <context>

@@ -1184,10 +1184,6 @@
             <translation>This event is not in the dump: another event cites it as a prev event.</translation>
         </message>
         <message>
-            <source>none</source>
-            <translation>none</translation>
-        </message>
-        <message>
             <source>nobody</source>
             <translation>nobody</translation>
         </message>
@@ -1253,9 +1249,23 @@
         </message>
         <message>
             <source>Sent %1 (the sender's clock)
-Content hash: %2 · signed by: %3 (not verified)</source>
+%2
+Signed by: %3 (not verified)</source>
             <translation>Sent %1 (the sender's clock)
-Content hash: %2 · signed by: %3 (not verified)</translation>
+%2
+Signed by: %3 (not verified)</translation>
+        </message>
+        <message>
+            <source>Content hash: missing (receiving servers would redact the event)</source>
+            <translation>Content hash: missing (receiving servers would redact the event)</translation>
+        </message>
+        <message>
+            <source>Content hash: %1 (matches the content)</source>
+            <translation>Content hash: %1 (matches the content)</translation>
+        </message>
+        <message>
+            <source>Content hash: %1 does not match the content (%2): receiving servers would redact the event</source>
+            <translation>Content hash: %1 does not match the content (%2): receiving servers would redact the event</translation>
         </message>
     </context>
     <context>

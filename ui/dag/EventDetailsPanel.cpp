@@ -1,6 +1,8 @@
 #include "ui/dag/EventDetailsPanel.h"
 
 #include "core/auth/AuthRule.h"
+#include "core/events/EventHashes.h"
+#include "core/json/Base64.h"
 #include "core/json/Writer.h"
 #include "ui/stateres/ResolutionJob.h"
 
@@ -186,7 +188,6 @@ void EventDetailsPanel::showPdu()
         return;
     }
     m_json->setPlainText(QString::fromStdString(json::toIndented(json::Value(pdu->json()))));
-    const std::string *hash = pdu->json()["hashes"].toObject()["sha256"].asString();
     QStringList signers;
     for (const auto &[server, signatures] : pdu->json()["signatures"].toObject())
         signers.append(QString::fromStdString(std::string(server)));
@@ -195,10 +196,25 @@ void EventDetailsPanel::showPdu()
     // origin_server_ts is the sending server's clock, shown in local time as the timeline does.
     const QString sent = QLocale().toString(
         QDateTime::fromMSecsSinceEpoch(pdu->originServerTs()), QLocale::LongFormat);
-    m_hashLabel->setText(tr("Sent %1 (the sender's clock)\nContent hash: %2 · signed by: %3 (not "
-                            "verified)")
-                             .arg(sent, hash ? QString::fromStdString(*hash) : tr("none"),
+    m_hashLabel->setText(tr("Sent %1 (the sender's clock)\n%2\nSigned by: %3 (not verified)")
+                             .arg(sent, contentHashCheck(*pdu),
                                   signers.isEmpty() ? tr("nobody") : signers.join(u", ")));
+}
+
+QString EventDetailsPanel::contentHashCheck(const events::Pdu &pdu)
+{
+    // server-server-api "Checks performed on receipt of a PDU", step 5: a content hash that
+    // does not match means the event is redacted before it is used.
+    const std::string *claimed = pdu.json()["hashes"].toObject()["sha256"].asString();
+    if (!claimed)
+        return tr("Content hash: missing (receiving servers would redact the event)");
+    const crypto::Sha256Digest digest = events::contentHash(pdu.json());
+    const std::string computed = base64::encodeToString(crypto::digestView(digest));
+    if (computed == *claimed)
+        return tr("Content hash: %1 (matches the content)").arg(QString::fromStdString(computed));
+    return tr("Content hash: %1 does not match the content (%2): receiving servers would redact "
+              "the event")
+        .arg(QString::fromStdString(*claimed), QString::fromStdString(computed));
 }
 
 void EventDetailsPanel::showVerdict()

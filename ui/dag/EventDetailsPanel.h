@@ -44,6 +44,8 @@ Q_SIGNALS:
 private:
     void showPdu();
     void showVerdict();
+    /// Whether the event's content hash is the hash of its content, in words.
+    static QString contentHashCheck(const events::Pdu &pdu);
     void updateExplainButton();
     void fillState(QTableWidget *table, const stateres::StateSet &state);
     void fillDifference(const QList<stateres::StateSet> &states);

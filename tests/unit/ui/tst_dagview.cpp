@@ -88,6 +88,7 @@ private Q_SLOTS:
     void filterDimsAndExportWrites();
     void detailsShowEventVerdictAndState();
     void pairShowsStateDifference();
+    void detailsCheckTheContentHash();
     void jumpTargetsParse();
     void jumpsToDepthOrTime();
     void bigDumpStatesComeFromABackgroundReplay();
@@ -418,6 +419,35 @@ void TestDagView::pairShowsStateDifference()
     auto *difference = explorer.findChild<QTableWidget *>(QStringLiteral("stateDifferenceTable"));
     // After the ban, carol is banned; after the topic, carol is joined and the topic is set.
     QCOMPARE(difference->rowCount(), 2);
+}
+
+void TestDagView::detailsCheckTheContentHash()
+{
+    // A message whose body was changed after it was hashed: its ID (the reference hash of the
+    // redacted event) is unchanged, but the content hash no longer matches.
+    const EventId late = m_room.ids.value(QStringLiteral("late"));
+    json::Array dump = room::roomDumpToJson(m_room.events);
+    for (json::Value &event : dump) {
+        json::Object *object = event.asObject();
+        json::Value *content = object->find("content");
+        if (content->asObject()->contains("body") &&
+            content->toObject()["body"].toString() == std::string("still here?"))
+            content->asObject()->insert("body", json::Value("tampered"));
+    }
+    const QString path = m_dir.filePath(QStringLiteral("tampered.json"));
+    writeFile(path, json::toCanonicalBytes(json::Value(std::move(dump))));
+
+    DagExplorer explorer;
+    QSignalSpy loaded(&explorer, &DagExplorer::loaded);
+    explorer.open(path);
+    QVERIFY(loaded.wait(10000));
+    auto *hashLabel = explorer.findChild<QLabel *>(QStringLiteral("hashLabel"));
+    QVERIFY(explorer.view()->selectEvent(late.toString()));
+    QVERIFY2(hashLabel->text().contains(QStringLiteral("does not match the content")),
+             qPrintable(hashLabel->text()));
+    QVERIFY(explorer.view()->selectEvent(m_room.ids.value(QStringLiteral("topic")).toString()));
+    QVERIFY2(hashLabel->text().contains(QStringLiteral("(matches the content)")),
+             qPrintable(hashLabel->text()));
 }
 
 void TestDagView::jumpTargetsParse()
