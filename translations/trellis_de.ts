@@ -1248,14 +1248,6 @@
             <translation>%1 verglichen mit %2 weiteren Ereignissen</translation>
         </message>
         <message>
-            <source>Sent %1 (the sender's clock)
-%2
-Signed by: %3 (not verified)</source>
-            <translation>Gesendet %1 (Uhr des Absenders)
-%2
-Signiert von: %3 (nicht geprüft)</translation>
-        </message>
-        <message>
             <source>Content hash: missing (receiving servers would redact the event)</source>
             <translation>Inhalts-Hash: fehlt (empfangende Server würden das Ereignis schwärzen)</translation>
         </message>
@@ -1266,6 +1258,38 @@ Signiert von: %3 (nicht geprüft)</translation>
         <message>
             <source>Content hash: %1 does not match the content (%2): receiving servers would redact the event</source>
             <translation>Inhalts-Hash: %1 passt nicht zum Inhalt (%2): empfangende Server würden das Ereignis schwärzen</translation>
+        </message>
+        <message>
+            <source>Sent %1 (the sender's clock)</source>
+            <translation>Gesendet %1 (Uhr des Absenders)</translation>
+        </message>
+        <message>
+            <source>Signed by: %1 (not verified: no server keys)</source>
+            <translation>Signiert von: %1 (nicht geprüft: keine Serverschlüssel)</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>gültig</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>fehlt</translation>
+        </message>
+        <message>
+            <source>not verified (no key known)</source>
+            <translation>nicht geprüft (kein Schlüssel bekannt)</translation>
+        </message>
+        <message>
+            <source>invalid: %1</source>
+            <translation>ungültig: %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2) %3</source>
+            <translation>%1 (%2) %3</translation>
+        </message>
+        <message>
+            <source>Signatures: %1</source>
+            <translation>Signaturen: %1</translation>
         </message>
     </context>
     <context>

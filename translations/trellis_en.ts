@@ -1248,14 +1248,6 @@
             <translation>%1 compared with %2 other events</translation>
         </message>
         <message>
-            <source>Sent %1 (the sender's clock)
-%2
-Signed by: %3 (not verified)</source>
-            <translation>Sent %1 (the sender's clock)
-%2
-Signed by: %3 (not verified)</translation>
-        </message>
-        <message>
             <source>Content hash: missing (receiving servers would redact the event)</source>
             <translation>Content hash: missing (receiving servers would redact the event)</translation>
         </message>
@@ -1266,6 +1258,38 @@ Signed by: %3 (not verified)</translation>
         <message>
             <source>Content hash: %1 does not match the content (%2): receiving servers would redact the event</source>
             <translation>Content hash: %1 does not match the content (%2): receiving servers would redact the event</translation>
+        </message>
+        <message>
+            <source>Sent %1 (the sender's clock)</source>
+            <translation>Sent %1 (the sender's clock)</translation>
+        </message>
+        <message>
+            <source>Signed by: %1 (not verified: no server keys)</source>
+            <translation>Signed by: %1 (not verified: no server keys)</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>valid</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>missing</translation>
+        </message>
+        <message>
+            <source>not verified (no key known)</source>
+            <translation>not verified (no key known)</translation>
+        </message>
+        <message>
+            <source>invalid: %1</source>
+            <translation>invalid: %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2) %3</source>
+            <translation>%1 (%2) %3</translation>
+        </message>
+        <message>
+            <source>Signatures: %1</source>
+            <translation>Signatures: %1</translation>
         </message>
     </context>
     <context>

@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "core/crypto/KeyRing.h"
 #include "ui/AppSettings.h"
 #include "ui/Appearance.h"
 
@@ -181,6 +182,7 @@ void MainWindow::showLiveRoom(const QString &roomId, const QString &title, const
         connect(composer, &RoomComposer::contentReady, this,
                 [this, roomId](const QByteArray &content) { Q_EMIT messageWritten(roomId, content); });
         auto *explorer = new dag::DagExplorer(splitter);
+        explorer->setServerKeys(m_serverKeys);
         splitter->addWidget(reading);
         splitter->addWidget(explorer);
         splitter->setStretchFactor(1, 1);
@@ -201,6 +203,15 @@ void MainWindow::showLiveRoom(const QString &roomId, const QString &title, const
         tab->findChild<RoomComposer *>()->field()->setFocus();
     }
     tab->findChild<dag::DagExplorer *>()->openData(dump, title);
+}
+
+void MainWindow::setServerKeys(std::shared_ptr<const crypto::KeyRing> keys)
+{
+    m_serverKeys = std::move(keys);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (!m_tabs->widget(i)->property(kLiveRoomProperty).toString().isEmpty())
+            m_tabs->widget(i)->findChild<dag::DagExplorer *>()->setServerKeys(m_serverKeys);
+    }
 }
 
 void MainWindow::setOwnUserId(const QString &userId)

@@ -1,7 +1,13 @@
 #pragma once
 #include <QMainWindow>
 
+#include <memory>
+
 class QMenu;
+
+namespace trellis::crypto {
+class KeyRing;
+}
 class QTabWidget;
 
 namespace trellis::ui {
@@ -24,6 +30,8 @@ public:
     QStringList liveRooms() const;
     /// The owner, whose messages the live tabs' timelines offer to edit.
     void setOwnUserId(const QString &userId);
+    /// The running server's key: live rooms check their events' signatures with it.
+    void setServerKeys(std::shared_ptr<const crypto::KeyRing> keys);
 
 Q_SIGNALS:
     /// A live tab's composer wrote an m.room.message with this content (JSON).
@@ -41,6 +49,7 @@ private:
 
     QTabWidget *m_tabs;
     QString m_ownUserId;
+    std::shared_ptr<const crypto::KeyRing> m_serverKeys;
 };
 
 } // namespace trellis::ui

@@ -1,5 +1,6 @@
 #include "app/gui/LiveRooms.h"
 
+#include "core/crypto/KeyRing.h"
 #include "ui/MainWindow.h"
 #include "ui/rooms/RoomsPanel.h"
 
@@ -25,6 +26,11 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
 
     connect(&host, &server::HomeserverHost::started, this, [this](const api::ServerStatus &status) {
         m_window->setOwnUserId(status.userId);
+        // The server's own key checks the signatures of its events in live rooms.
+        auto keys = std::make_shared<crypto::StaticKeyRing>();
+        if (auto key = crypto::VerifyKey::fromBytes(status.signingKeyId, status.signingPublicKey))
+            keys->add(status.serverName, *key);
+        m_window->setServerKeys(std::move(keys));
         m_host.listRooms();
     });
     connect(window, &ui::MainWindow::messageWritten, &host, &server::HomeserverHost::sendMessage);

@@ -14,6 +14,7 @@ struct ServerStatus
     QStringList listening;   ///< "127.0.0.1:8008", one per listener, with the real port
     bool tls = false;
     QString signingKeyId;
+    QByteArray signingPublicKey; ///< the signing key's public half (32 bytes)
     QString dataDirectory;
     qint64 startupMillis = 0;
 };

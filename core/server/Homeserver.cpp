@@ -182,6 +182,7 @@ Result<ServerStatus> Homeserver::open()
     status.listening = *listening;
     status.tls = config.tlsEnabled();
     status.signingKeyId = m_options.signingKey.keyId();
+    status.signingPublicKey = m_options.signingKey.publicKey();
     status.dataDirectory = config.dataDirectory;
     return status;
 }

@@ -123,6 +123,11 @@ QWidget *DagExplorer::createToolBar()
     return bar;
 }
 
+void DagExplorer::setServerKeys(std::shared_ptr<const crypto::KeyRing> keys)
+{
+    m_details->setServerKeys(std::move(keys));
+}
+
 void DagExplorer::open(const QString &path)
 {
     m_status->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));

@@ -3,10 +3,16 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QSplitter;
 class QToolButton;
+
+namespace trellis::crypto {
+class KeyRing;
+}
 
 namespace trellis::ui::resolution {
 class StateResView;
@@ -47,6 +53,9 @@ public:
     /// The tool bar's "Go to" field: selects the event at a depth or time (JumpTarget); false,
     /// with a word in the status, when the text is neither or no event is that deep or late.
     bool goTo(const QString &text);
+
+    /// Keys to check the events' signatures with (a live room: its server's own).
+    void setServerKeys(std::shared_ptr<const crypto::KeyRing> keys);
 
     /// Saves the visible part (or all) of the graph as PNG or SVG (by the path's suffix).
     bool exportTo(const QString &path, bool wholeGraph, QString *error = nullptr);

@@ -2,6 +2,7 @@
 
 #include "core/auth/AuthRule.h"
 #include "core/events/EventHashes.h"
+#include "core/events/EventSigning.h"
 #include "core/json/Base64.h"
 #include "core/json/Writer.h"
 #include "ui/stateres/ResolutionJob.h"
@@ -188,17 +189,54 @@ void EventDetailsPanel::showPdu()
         return;
     }
     m_json->setPlainText(QString::fromStdString(json::toIndented(json::Value(pdu->json()))));
-    QStringList signers;
-    for (const auto &[server, signatures] : pdu->json()["signatures"].toObject())
-        signers.append(QString::fromStdString(std::string(server)));
-    // A dump carries no server keys, so signatures are listed but not verified here
-    // (`trellis-cli event verify` checks them with keys).
     // origin_server_ts is the sending server's clock, shown in local time as the timeline does.
     const QString sent = QLocale().toString(
         QDateTime::fromMSecsSinceEpoch(pdu->originServerTs()), QLocale::LongFormat);
-    m_hashLabel->setText(tr("Sent %1 (the sender's clock)\n%2\nSigned by: %3 (not verified)")
-                             .arg(sent, contentHashCheck(*pdu),
-                                  signers.isEmpty() ? tr("nobody") : signers.join(u", ")));
+    m_hashLabel->setText(QStringLiteral("%1\n%2\n%3")
+                             .arg(tr("Sent %1 (the sender's clock)").arg(sent),
+                                  contentHashCheck(*pdu), signatureCheck(*pdu)));
+}
+
+void EventDetailsPanel::setServerKeys(std::shared_ptr<const crypto::KeyRing> keys)
+{
+    m_keys = std::move(keys);
+    if (!m_eventId.isEmpty())
+        showPdu();
+}
+
+QString EventDetailsPanel::signatureCheck(const events::Pdu &pdu) const
+{
+    if (!m_keys || !m_snapshot || !m_snapshot->version) {
+        // A dump carries no server keys (`trellis-cli event verify` checks with key files).
+        QStringList signers;
+        for (const auto &[server, signatures] : pdu.json()["signatures"].toObject())
+            signers.append(QString::fromStdString(std::string(server)));
+        return tr("Signed by: %1 (not verified: no server keys)")
+            .arg(signers.isEmpty() ? tr("nobody") : signers.join(u", "));
+    }
+    // server-server-api "Validating hashes and signatures on received events": the servers
+    // that must have signed, each with its verdict.
+    const events::EventCheck check = events::verifyEvent(pdu.json(), *m_snapshot->version, *m_keys);
+    QStringList parts;
+    for (const events::SignerCheck &signer : check.signers) {
+        QString verdict;
+        switch (signer.check.status) {
+        case crypto::SignatureStatus::Valid:
+            verdict = tr("valid");
+            break;
+        case crypto::SignatureStatus::NotSigned:
+            verdict = tr("missing");
+            break;
+        case crypto::SignatureStatus::NoKnownKey:
+            verdict = tr("not verified (no key known)");
+            break;
+        case crypto::SignatureStatus::Invalid:
+            verdict = tr("invalid: %1").arg(signer.check.detail);
+            break;
+        }
+        parts.append(tr("%1 (%2) %3").arg(signer.server, signer.why, verdict));
+    }
+    return tr("Signatures: %1").arg(parts.isEmpty() ? check.detail : parts.join(QStringLiteral("; ")));
 }
 
 QString EventDetailsPanel::contentHashCheck(const events::Pdu &pdu)

@@ -2,6 +2,10 @@
 #include "ui/dag/DagSnapshot.h"
 #include "ui/dag/EventStates.h"
 
+#include "core/crypto/KeyRing.h"
+
+#include <memory>
+
 #include <QWidget>
 
 class QLabel;
@@ -29,6 +33,9 @@ public:
     void setEvent(const QString &eventId);
     /// Shows the first of several picked events and how the states after them differ.
     void setPicked(const QStringList &eventIds);
+    /// Server keys to check signatures with (a live room: its own server's); without them,
+    /// signatures are listed unchecked (a room dump carries no keys).
+    void setServerKeys(std::shared_ptr<const crypto::KeyRing> keys);
     /// The states the document computed; ignored unless they are for the events shown.
     void setStates(const EventStates &states);
 
@@ -46,11 +53,14 @@ private:
     void showVerdict();
     /// Whether the event's content hash is the hash of its content, in words.
     static QString contentHashCheck(const events::Pdu &pdu);
+    /// Each server that must have signed the event, and whether its signature checks out.
+    QString signatureCheck(const events::Pdu &pdu) const;
     void updateExplainButton();
     void fillState(QTableWidget *table, const stateres::StateSet &state);
     void fillDifference(const QList<stateres::StateSet> &states);
 
     DagSnapshotPtr m_snapshot;
+    std::shared_ptr<const crypto::KeyRing> m_keys;
     QString m_eventId;
     QStringList m_picked; ///< two or more events compared; empty for one event
     QLabel *m_idLabel;

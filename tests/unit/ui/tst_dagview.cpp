@@ -5,7 +5,9 @@
 #include "tests/TestData.h"
 #include "tests/unit/dag/DagGenerators.h"
 
+#include "core/crypto/KeyRing.h"
 #include "core/json/Writer.h"
+#include "core/room/RoomBuilder.h"
 #include "core/room/RoomDump.h"
 #include "core/room/RoomReplay.h"
 #include "core/room/RoomScript.h"
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void detailsShowEventVerdictAndState();
     void pairShowsStateDifference();
     void detailsCheckTheContentHash();
+    void detailsCheckSignaturesWithServerKeys();
     void jumpTargetsParse();
     void jumpsToDepthOrTime();
     void bigDumpStatesComeFromABackgroundReplay();
@@ -447,6 +450,51 @@ void TestDagView::detailsCheckTheContentHash()
              qPrintable(hashLabel->text()));
     QVERIFY(explorer.view()->selectEvent(m_room.ids.value(QStringLiteral("topic")).toString()));
     QVERIFY2(hashLabel->text().contains(QStringLiteral("(matches the content)")),
+             qPrintable(hashLabel->text()));
+}
+
+void TestDagView::detailsCheckSignaturesWithServerKeys()
+{
+    // A room signed by example.org's key, as a live room from the server is.
+    const auto key = crypto::SigningKey::fromSeed(QByteArray(32, 's'), QStringLiteral("live"));
+    QVERIFY(key);
+    room::RoomBuilder builder(*events::RoomVersion::find(QStringLiteral("12")), &*key);
+    room::RoomBuilder::Event create;
+    create.type = QStringLiteral("m.room.create");
+    create.sender = QStringLiteral("@alice:example.org");
+    create.stateKey = QString();
+    // The dump names its version in the create event, as every room's does.
+    create.content.insert("room_version", json::Value("12"));
+    const auto added = builder.add(create);
+    QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+    const QString path = m_dir.filePath(QStringLiteral("signed.json"));
+    writeFile(path, json::toCanonicalBytes(json::Value(room::roomDumpToJson(builder.events()))));
+    const QString createId = builder.events().first().eventId().toString();
+
+    DagExplorer explorer;
+    QSignalSpy loaded(&explorer, &DagExplorer::loaded);
+    QSignalSpy failed(&explorer, &DagExplorer::failed);
+    explorer.open(path);
+    QVERIFY2(loaded.wait(10000), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    auto *hashLabel = explorer.findChild<QLabel *>(QStringLiteral("hashLabel"));
+    QVERIFY(explorer.view()->selectEvent(createId));
+    QVERIFY2(hashLabel->text().contains(QStringLiteral("Signed by: example.org (not verified: no server keys)")),
+             qPrintable(hashLabel->text()));
+
+    auto keys = std::make_shared<crypto::StaticKeyRing>();
+    keys->add(QStringLiteral("example.org"),
+              *crypto::VerifyKey::fromBytes(key->keyId(), key->publicKey()));
+    explorer.setServerKeys(keys);
+    QVERIFY2(hashLabel->text().contains(QStringLiteral("Signatures: example.org (sender) valid")),
+             qPrintable(hashLabel->text()));
+
+    // Another key under the same ID: the signature does not verify.
+    const auto other = crypto::SigningKey::fromSeed(QByteArray(32, 'o'), QStringLiteral("live"));
+    auto wrong = std::make_shared<crypto::StaticKeyRing>();
+    wrong->add(QStringLiteral("example.org"),
+               *crypto::VerifyKey::fromBytes(other->keyId(), other->publicKey()));
+    explorer.setServerKeys(wrong);
+    QVERIFY2(hashLabel->text().contains(QStringLiteral("Signatures: example.org (sender) invalid")),
              qPrintable(hashLabel->text()));
 }
 
