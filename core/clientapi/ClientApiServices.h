@@ -7,6 +7,7 @@ namespace trellis::storage {
 class Database;
 class AccountStore;
 class ClientDataStore;
+class KeyBackupStore;
 }
 namespace trellis::services {
 class LoginService;
@@ -28,6 +29,7 @@ struct ClientApiServices
     storage::Database &database;
     storage::AccountStore &accounts;
     storage::ClientDataStore &clientData;
+    storage::KeyBackupStore &keyBackups;
     services::LoginService &login;
     services::SyncNotifier &notifier;
     services::TypingTracker &typing;

@@ -8,6 +8,7 @@
 #include "core/clientapi/DeviceEndpoints.h"
 #include "core/clientapi/DirectoryEndpoints.h"
 #include "core/clientapi/EndpointSupport.h"
+#include "core/clientapi/KeyBackupEndpoints.h"
 #include "core/clientapi/KeysEndpoints.h"
 #include "core/clientapi/LoginEndpoints.h"
 #include "core/clientapi/MediaEndpoints.h"
@@ -109,6 +110,10 @@ Result<ServerStatus> Homeserver::open()
     if (!clientData)
         return clientData.error();
     d->clientData = std::move(*clientData);
+    auto keyBackups = storage::KeyBackupStore::open(*d->database);
+    if (!keyBackups)
+        return keyBackups.error();
+    d->keyBackups = std::move(*keyBackups);
     auto events = storage::EventStore::open(*d->database);
     if (!events)
         return events.error();
@@ -146,7 +151,7 @@ Result<ServerStatus> Homeserver::open()
     d->media = std::make_unique<services::MediaRepository>(*d->clientData, config.mediaDirectory(),
                                                            config.serverName, config.maxUploadBytes, m_options.thumbnails);
     d->api.reset(new clientapi::ClientApiServices{config.serverName, *d->database, *d->accounts, *d->clientData,
-                                                  *d->login, *d->notifier, *d->typing, *d->roomService,
+                                                  *d->keyBackups, *d->login, *d->notifier, *d->typing, *d->roomService,
                                                   *d->sync, *d->history, *d->media, wallClock});
     d->router = std::make_unique<clientapi::Router>(d->login.get());
     clientapi::ClientApiServices &api = *d->api;
@@ -161,6 +166,7 @@ Result<ServerStatus> Homeserver::open()
     clientapi::registerDirectoryEndpoints(*d->router, api);
     clientapi::registerDeviceEndpoints(*d->router, api);
     clientapi::registerKeysEndpoints(*d->router, api);
+    clientapi::registerKeyBackupEndpoints(*d->router, api);
     clientapi::registerPushRulesEndpoints(*d->router, api);
     clientapi::registerMediaEndpoints(*d->router, api);
     clientapi::registerClientMiscEndpoints(*d->router, api);

@@ -18,6 +18,7 @@
 #include "core/storage/ClientDataStore.h"
 #include "core/storage/Database.h"
 #include "core/storage/EventStore.h"
+#include "core/storage/KeyBackupStore.h"
 #include "core/storage/KeyStore.h"
 #include "core/storage/RoomStore.h"
 
@@ -33,6 +34,7 @@ struct Homeserver::Parts
     std::unique_ptr<storage::Database> database;
     std::unique_ptr<storage::AccountStore> accounts;
     std::unique_ptr<storage::ClientDataStore> clientData;
+    std::unique_ptr<storage::KeyBackupStore> keyBackups;
     std::unique_ptr<storage::EventStore> events;
     std::unique_ptr<storage::RoomStore> rooms;
     std::unique_ptr<storage::KeyStore> keys;
