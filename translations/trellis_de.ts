@@ -509,6 +509,60 @@
         </message>
     </context>
     <context>
+        <name>trellis::ui::LogTableModel</name>
+        <message>
+            <source>Debug</source>
+            <translation>Debug</translation>
+        </message>
+        <message>
+            <source>Info</source>
+            <translation>Info</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>Kritisch</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Stufe</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategorie</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Nachricht</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::LogView</name>
+        <message>
+            <source>Minimum &amp;level:</source>
+            <translation>&amp;Mindeststufe:</translation>
+        </message>
+        <message>
+            <source>Filter by category or message</source>
+            <translation>Nach Kategorie oder Nachricht filtern</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>Copies the selected lines, or all shown lines when none is selected</source>
+            <translation>Kopiert die ausgewählten Zeilen oder, wenn keine ausgewählt ist, alle angezeigten Zeilen</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::MainWindow</name>
         <message>
             <source>Trellis</source>
@@ -990,10 +1044,6 @@
             <translation>ms</translation>
         </message>
         <message>
-            <source>Requests:</source>
-            <translation>Anfragen:</translation>
-        </message>
-        <message>
             <source>Starting…</source>
             <translation>Startet…</translation>
         </message>
@@ -1048,6 +1098,14 @@
         <message>
             <source>not since login</source>
             <translation>seit der Anmeldung nicht</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Protokoll</translation>
         </message>
     </context>
     <context>

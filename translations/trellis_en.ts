@@ -509,6 +509,60 @@
         </message>
     </context>
     <context>
+        <name>trellis::ui::LogTableModel</name>
+        <message>
+            <source>Debug</source>
+            <translation>Debug</translation>
+        </message>
+        <message>
+            <source>Info</source>
+            <translation>Info</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+    </context>
+    <context>
+        <name>trellis::ui::LogView</name>
+        <message>
+            <source>Minimum &amp;level:</source>
+            <translation>Minimum &amp;level:</translation>
+        </message>
+        <message>
+            <source>Filter by category or message</source>
+            <translation>Filter by category or message</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>Copies the selected lines, or all shown lines when none is selected</source>
+            <translation>Copies the selected lines, or all shown lines when none is selected</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::MainWindow</name>
         <message>
             <source>Trellis</source>
@@ -990,10 +1044,6 @@
             <translation>ms</translation>
         </message>
         <message>
-            <source>Requests:</source>
-            <translation>Requests:</translation>
-        </message>
-        <message>
             <source>Starting…</source>
             <translation>Starting…</translation>
         </message>
@@ -1048,6 +1098,14 @@
         <message>
             <source>not since login</source>
             <translation>not since login</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Log</translation>
         </message>
     </context>
     <context>

@@ -1,5 +1,6 @@
 #include "app/gui/ServerController.h"
 
+#include "app/gui/LogCapture.h"
 #include "app/imaging/Thumbnailer.h"
 #include "core/crypto/PasswordHash.h"
 #include "core/server/SelfSignedCertificate.h"
@@ -89,6 +90,13 @@ bool ServerController::eventFilter(QObject *watched, QEvent *event)
 }
 
 ServerController::~ServerController() = default;
+
+void ServerController::showLog(const LogCapture &capture)
+{
+    // The backlog holds every line that logged() has passed on, so nothing is missed or doubled.
+    m_dashboard->appendLog(capture.backlog());
+    connect(&capture, &LogCapture::logged, m_dashboard, &ui::ServerDashboard::appendLog);
+}
 
 bool ServerController::keepsRunningInTray() const
 {

@@ -15,6 +15,8 @@ class ServerDashboard;
 
 namespace trellis::app {
 
+class LogCapture;
+
 /// The GUI's side of the homeserver: hosts it on its core thread (HomeserverHost), runs the
 /// first-run dialog when there is no database yet, shows the dashboard as a dock of the main
 /// window, and keeps the server running in the tray when the window closes (setting
@@ -32,6 +34,8 @@ public:
     void quit();
     /// Whether closing the window should only hide it.
     bool keepsRunningInTray() const;
+    /// Shows what the capture caught so far in the dashboard's log, then each new line.
+    void showLog(const LogCapture &capture);
     /// The server's host, for the other views of the server (LiveRooms).
     server::HomeserverHost &host() { return m_host; }
 

@@ -1,5 +1,6 @@
 // trellis: the desktop application.
 #include "app/gui/LiveRooms.h"
+#include "app/gui/LogCapture.h"
 #include "ui/rooms/RoomsPanel.h"
 #include "app/gui/ServerController.h"
 #include "app/gui/SingleInstance.h"
@@ -25,6 +26,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(TRELLIS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.trellis_matrix.Trellis"));
     QApplication app(argc, argv);
+    // From here on what the process logs also goes to the dashboard's log view (and still to
+    // stderr); it outlives the window, so the server's last lines have somewhere to go.
+    trellis::app::LogCapture logCapture;
+    logCapture.install();
     // The app icon at every size rendered from resources/icons/ (cmake/TrellisPackaging.cmake);
     // the tray icon takes it too.
     QIcon appIcon;
@@ -77,6 +82,7 @@ int main(int argc, char *argv[])
             window.openRoomDump(file);
     });
     trellis::app::ServerController server(&window, dataDirectory);
+    server.showLog(logCapture);
     trellis::app::LiveRooms rooms(&window, server.host());
     window.resize(1100, 760);
     window.show();

@@ -1,5 +1,7 @@
 #include "ui/server/ServerDashboard.h"
 
+#include "ui/server/LogView.h"
+
 #include <QDateTime>
 #include <algorithm>
 #include <QFormLayout>
@@ -8,6 +10,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -57,15 +61,15 @@ ServerDashboard::ServerDashboard(QWidget *parent) : QWidget(parent)
     buttons->addWidget(m_stop);
     buttons->addStretch(1);
 
-    m_log = new QStandardItemModel(0, 5, this);
-    m_log->setHorizontalHeaderLabels({tr("Time"), tr("Method"), tr("Path"), tr("Status"), tr("ms")});
-    m_logView = new QTableView(this);
-    m_logView->setObjectName(QStringLiteral("requestLog"));
-    m_logView->setModel(m_log);
-    m_logView->verticalHeader()->hide();
-    m_logView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_requests = new QStandardItemModel(0, 5, this);
+    m_requests->setHorizontalHeaderLabels({tr("Time"), tr("Method"), tr("Path"), tr("Status"), tr("ms")});
+    m_requestView = new QTableView(this);
+    m_requestView->setObjectName(QStringLiteral("requestLog"));
+    m_requestView->setModel(m_requests);
+    m_requestView->verticalHeader()->hide();
+    m_requestView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_requestView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_requestView->setSelectionBehavior(QAbstractItemView::SelectRows);
 
     // The owner's logins beside the server's facts: every client that holds a token.
     m_devices = new QStandardItemModel(0, 4, this);
@@ -87,14 +91,30 @@ ServerDashboard::ServerDashboard(QWidget *parent) : QWidget(parent)
     top->addLayout(facts);
     top->addLayout(devicesColumn, 1);
 
+    // What the server does, below its facts: the requests it answers and what it logs.
+    m_logView = new LogView(this);
+    m_activity = new QTabWidget(this);
+    m_activity->setObjectName(QStringLiteral("activityTabs"));
+    m_activity->setDocumentMode(true);
+    m_activity->addTab(m_requestView, tr("Requests"));
+    const int logTab = m_activity->addTab(m_logView, tr("Log"));
+    // A warning while the log is out of sight marks its tab until the user looks.
+    connect(m_logView, &LogView::problemLogged, this, [this, logTab] {
+        if (m_activity->currentIndex() != logTab)
+            m_activity->setTabIcon(logTab, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    });
+    connect(m_activity, &QTabWidget::currentChanged, this, [this, logTab](int index) {
+        if (index == logTab)
+            m_activity->setTabIcon(logTab, {});
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(new QLabel(tr("Requests:"), this));
-    layout->addWidget(m_logView, 1);
+    layout->addWidget(m_activity, 1);
     showStopped();
 }
 
-int ServerDashboard::loggedRequests() const { return m_log->rowCount(); }
+int ServerDashboard::loggedRequests() const { return m_requests->rowCount(); }
 
 void ServerDashboard::setRunning(bool running)
 {
@@ -144,10 +164,12 @@ void ServerDashboard::logRequest(const api::RequestLogEntry &entry)
         new QStandardItem(QString::number(double(entry.elapsedMicros) / 1000.0, 'f', 2))};
     if (entry.status >= 400)
         row[3]->setForeground(QColor(0xc0, 0x39, 0x2b));
-    m_log->insertRow(0, row);
-    if (m_log->rowCount() > kLogRows)
-        m_log->removeRows(kLogRows, m_log->rowCount() - kLogRows);
+    m_requests->insertRow(0, row);
+    if (m_requests->rowCount() > kLogRows)
+        m_requests->removeRows(kLogRows, m_requests->rowCount() - kLogRows);
 }
+
+void ServerDashboard::appendLog(const QList<api::LogEntry> &entries) { m_logView->append(entries); }
 
 void ServerDashboard::setDevices(const QList<api::DeviceEntry> &devices)
 {

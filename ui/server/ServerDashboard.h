@@ -1,4 +1,5 @@
 #pragma once
+#include "core/api/LogEntry.h"
 #include "core/api/ServerStatus.h"
 
 #include <QWidget>
@@ -7,11 +8,14 @@ class QLabel;
 class QPushButton;
 class QStandardItemModel;
 class QTableView;
+class QTabWidget;
 
 namespace trellis::ui {
 
+class LogView;
+
 /// The server's dashboard: whether it runs, under which name, where it listens, TLS, the
-/// signing key, and the requests it answers. It shows values the core sends and asks for
+/// signing key, the owner's logins, and in tabs the requests it answers and what it logs. It shows values the core sends and asks for
 /// start and stop through signals; it never touches the server itself.
 class ServerDashboard : public QWidget
 {
@@ -29,6 +33,8 @@ public Q_SLOTS:
     void showStopped();
     void showFailed(const QString &message);
     void logRequest(const trellis::api::RequestLogEntry &entry);
+    /// Lines the process logged (LogCapture in the app), oldest first.
+    void appendLog(const QList<trellis::api::LogEntry> &entries);
     /// The owner's logins (devices), newest activity first.
     void setDevices(const QList<trellis::api::DeviceEntry> &devices);
     int deviceCount() const;
@@ -50,8 +56,10 @@ private:
     QPushButton *m_start;
     QPushButton *m_stop;
     QStandardItemModel *m_devices = nullptr;
-    QStandardItemModel *m_log;
-    QTableView *m_logView;
+    QStandardItemModel *m_requests;
+    QTableView *m_requestView;
+    LogView *m_logView;
+    QTabWidget *m_activity; ///< requests and log
 };
 
 } // namespace trellis::ui

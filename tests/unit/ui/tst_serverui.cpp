@@ -1,6 +1,7 @@
 // The server's dashboard and the first-run dialog, offscreen: what they show for the values
 // the core sends, and which answers the first run accepts.
 #include "ui/server/FirstRunDialog.h"
+#include "ui/server/LogView.h"
 #include "ui/server/ServerDashboard.h"
 
 #include <QCheckBox>
@@ -8,6 +9,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -21,6 +23,7 @@ class TestServerUi : public QObject
 private Q_SLOTS:
     void dashboardShowsStatus();
     void requestLogIsBounded();
+    void logBesideRequests();
     void devicesNewestFirst();
     void firstRunSelfSigned();
     void firstRunAnswers_data();
@@ -61,6 +64,30 @@ void TestServerUi::requestLogIsBounded()
     for (int i = 0; i < ServerDashboard::kLogRows + 50; ++i)
         dashboard.logRequest({"GET", "/_matrix/client/v3/sync", 200, 1500, 1700000000000 + i});
     QCOMPARE(dashboard.loggedRequests(), ServerDashboard::kLogRows);
+}
+
+void TestServerUi::logBesideRequests()
+{
+    ServerDashboard dashboard;
+    auto *tabs = dashboard.findChild<QTabWidget *>(QStringLiteral("activityTabs"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 2);
+    QCOMPARE(tabs->widget(0)->objectName(), QStringLiteral("requestLog"));
+    auto *log = qobject_cast<LogView *>(tabs->widget(1));
+    QVERIFY(log);
+    QCOMPARE(tabs->currentIndex(), 0);
+
+    dashboard.appendLog({{1700000000000, api::LogLevel::Info, QStringLiteral("trellis.server"), QStringLiteral("up")}});
+    QCOMPARE(log->lineCount(), 1);
+    QVERIFY(tabs->tabIcon(1).isNull()); // nothing to look at
+    // A warning while the requests are shown marks the log's tab until it is opened.
+    dashboard.appendLog({{1700000000001, api::LogLevel::Warning, QStringLiteral("trellis.keys"), QStringLiteral("slow")}});
+    QVERIFY(!tabs->tabIcon(1).isNull());
+    tabs->setCurrentIndex(1);
+    QVERIFY(tabs->tabIcon(1).isNull());
+    dashboard.appendLog({{1700000000002, api::LogLevel::Critical, QStringLiteral("trellis.storage"), QStringLiteral("gone")}});
+    QVERIFY(tabs->tabIcon(1).isNull()); // seen as it arrives
+    QCOMPARE(log->shownLineCount(), 3);
 }
 
 void TestServerUi::firstRunAnswers_data()
