@@ -44,6 +44,8 @@
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcServer, "trellis.server")
+// One line per answered request; off unless asked for (QT_LOGGING_RULES="trellis.requests.debug=true").
+Q_LOGGING_CATEGORY(lcRequests, "trellis.requests", QtInfoMsg)
 
 namespace trellis::server {
 
@@ -245,6 +247,7 @@ Result<QStringList> Homeserver::listen()
         });
     connect(d->http.get(), &http::HttpServer::requestServed, this,
             [this](const QByteArray &method, const QByteArray &path, int status, qint64 micros, quint64) {
+                qCDebug(lcRequests).noquote() << method << path << status << micros / 1000.0 << "ms";
                 if (d->pendingLog.size() < 1000)
                     d->pendingLog.append({method, path, status, micros, wallClock()});
             });
