@@ -3,6 +3,7 @@
 #include "core/clientapi/Router.h"
 #include "core/events/RoomVersion.h"
 #include "core/json/QtStrings.h"
+#include "core/services/RoomService.h"
 
 namespace trellis::clientapi {
 
@@ -30,14 +31,14 @@ json::Object flag(bool enabled)
     return object;
 }
 
-json::Object capabilities()
+json::Object capabilities(const events::RoomVersion &defaultVersion)
 {
     // client-server-api "Capabilities negotiation".
     json::Object available;
     for (const events::RoomVersion *version : events::RoomVersion::all())
         available.insert(json::toUtf8(version->id), json::Value("stable"));
     json::Object roomVersions;
-    roomVersions.insert("default", json::Value(json::toUtf8(events::RoomVersion::defaultVersion().id)));
+    roomVersions.insert("default", json::Value(json::toUtf8(defaultVersion.id)));
     roomVersions.insert("available", json::Value(std::move(available)));
 
     json::Object capabilities;
@@ -55,12 +56,14 @@ json::Object capabilities()
 
 } // namespace
 
-void registerServerInfoEndpoints(Router &router)
+void registerServerInfoEndpoints(Router &router, const services::RoomService &rooms)
 {
     router.add("GET", {QStringLiteral("/_matrix/client/versions")}, Router::Auth::None,
                [](ApiRequest &, const ApiResponder &reply) { reply.ok(versions()); });
     router.add("GET", Router::client(u"/capabilities"), Router::Auth::Required,
-               [](ApiRequest &, const ApiResponder &reply) { reply.ok(capabilities()); });
+               [&rooms](ApiRequest &, const ApiResponder &reply) {
+                   reply.ok(capabilities(rooms.defaultRoomVersion()));
+               });
     // client-server-api "Voice over IP": this server knows no TURN server; an empty object
     // tells clients to use none rather than fail.
     router.add("GET", Router::client(u"/voip/turnServer"), Router::Auth::Required,

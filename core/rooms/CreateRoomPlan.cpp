@@ -73,7 +73,8 @@ template <typename T> Result<void> take(Result<T> parsed, T &into)
     return {};
 }
 
-Result<Request> parseRequest(const json::Object &body, const UserId &creator)
+Result<Request> parseRequest(const json::Object &body, const UserId &creator,
+                             const events::RoomVersion &defaultVersion)
 {
     Request request;
     std::optional<QString> versionId, visibility, presetName;
@@ -100,8 +101,7 @@ Result<Request> parseRequest(const json::Object &body, const UserId &creator)
             return Error::invalidParam(
                 QStringLiteral("this server does not support third-party invites"));
     }
-    request.version =
-        versionId ? events::RoomVersion::find(*versionId) : &events::RoomVersion::defaultVersion();
+    request.version = versionId ? events::RoomVersion::find(*versionId) : &defaultVersion;
     if (!request.version)
         return Error{
             ErrorCode::UnsupportedRoomVersion,
@@ -291,9 +291,10 @@ json::Object topicContent(const QString &topic)
 
 Result<CreateRoomPlan> CreateRoomPlan::parse(const json::Object &body, const UserId &creator,
                                              const ServerName &serverName,
-                                             const json::Object &creatorProfile, qint64 nowMs)
+                                             const json::Object &creatorProfile, qint64 nowMs,
+                                             const events::RoomVersion &defaultVersion)
 {
-    auto request = parseRequest(body, creator);
+    auto request = parseRequest(body, creator, defaultVersion);
     if (!request)
         return request.error();
     CreateRoomPlan plan;

@@ -32,10 +32,12 @@ struct CreateRoomPlan
     /// Parses the request body (hostile: every field is type-checked: M_BAD_JSON; bad values:
     /// M_INVALID_PARAM; an unknown room_version: M_UNSUPPORTED_ROOM_VERSION; invite_3pid is
     /// not supported: M_INVALID_PARAM). `creatorProfile` holds the creator's
-    /// displayname/avatar_url for their join event.
-    static Result<CreateRoomPlan> parse(const json::Object &request, const UserId &creator,
-                                        const ServerName &serverName,
-                                        const json::Object &creatorProfile, qint64 nowMs);
+    /// displayname/avatar_url for their join event. Without `room_version`, the room is of
+    /// `defaultVersion` (the server's configured default).
+    static Result<CreateRoomPlan> parse(
+        const json::Object &request, const UserId &creator, const ServerName &serverName,
+        const json::Object &creatorProfile, qint64 nowMs,
+        const events::RoomVersion &defaultVersion = events::RoomVersion::defaultVersion());
 
     /// The head the first event (the create event) is built on.
     RoomHead initialHead() const;

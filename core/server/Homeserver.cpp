@@ -144,6 +144,7 @@ Result<ServerStatus> Homeserver::open()
     d->login = std::make_unique<services::LoginService>(*d->accounts, config.serverName);
     d->roomService = std::make_unique<services::RoomService>(*d->database, *d->events, *d->rooms, *d->accounts,
                                                              *d->builder, *d->notifier, wallClock);
+    d->roomService->setDefaultRoomVersion(*config.defaultRoomVersion);
     // Whoever changed a room (a client, the GUI), the GUI's views of it refresh.
     connect(d->roomService.get(), &services::RoomService::roomChanged, this,
             [this](const RoomId &room) { Q_EMIT roomChanged(room.toString()); });
@@ -157,7 +158,7 @@ Result<ServerStatus> Homeserver::open()
                                                   *d->sync, *d->history, *d->media, wallClock});
     d->router = std::make_unique<clientapi::Router>(d->login.get());
     clientapi::ClientApiServices &api = *d->api;
-    clientapi::registerServerInfoEndpoints(*d->router);
+    clientapi::registerServerInfoEndpoints(*d->router, *d->roomService);
     clientapi::registerLoginEndpoints(*d->router, *d->login);
     clientapi::registerSyncEndpoints(*d->router, api);
     clientapi::registerRoomEndpoints(*d->router, api);

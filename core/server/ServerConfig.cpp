@@ -14,6 +14,7 @@ const QString kListen = QStringLiteral("server/listen");
 const QString kMaxUpload = QStringLiteral("media/max_upload_bytes");
 const QString kTlsCertificate = QStringLiteral("tls/certificate");
 const QString kTlsKey = QStringLiteral("tls/key");
+const QString kDefaultRoomVersion = QStringLiteral("rooms/default_version");
 
 Error configError(const QString &path, const QString &key, const QString &why)
 {
@@ -121,6 +122,13 @@ Result<ServerConfig> ServerConfig::load(const QString &dataDirectory, const QStr
             return configError(file, kMaxUpload, QStringLiteral("must be a positive number of bytes"));
         config.maxUploadBytes = bytes;
     }
+    if (settings.contains(kDefaultRoomVersion)) {
+        const QString id = settings.value(kDefaultRoomVersion).toString().trimmed();
+        config.defaultRoomVersion = events::RoomVersion::find(id);
+        if (!config.defaultRoomVersion)
+            return configError(file, kDefaultRoomVersion,
+                               QStringLiteral("unknown room version '%1' (1 to 12)").arg(id.left(20)));
+    }
     return config;
 }
 
@@ -144,10 +152,15 @@ Result<void> ServerConfig::save(const QString &path) const
                        "certificate = %3\n"
                        "key = %4\n"
                        "\n[media]\n"
-                       "max_upload_bytes = %5\n")
+                       "max_upload_bytes = %5\n"
+                       "\n[rooms]\n"
+                       "; The version of new rooms that name none. 12 is the spec's recommendation;\n"
+                       "; clients older than it (nheko 0.11) handle rooms of version 10 better.\n"
+                       "default_version = %6\n")
             .arg(serverName.toString(), listens.join(QStringLiteral(", ")), tlsCertificatePath,
                  tlsKeyPath)
-            .arg(maxUploadBytes);
+            .arg(maxUploadBytes)
+            .arg(defaultRoomVersion->id);
     if (!QDir().mkpath(QFileInfo(file).absolutePath()))
         return Error::io(QStringLiteral("cannot create the directory of %1").arg(file));
     QSaveFile out(file);

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/base/Result.h"
 #include "core/base/ServerName.h"
+#include "core/events/RoomVersion.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -29,6 +30,9 @@ struct ServerConfig
     QString tlsCertificatePath; ///< PEM; TLS is on when both paths are set
     QString tlsKeyPath;
     qint64 maxUploadBytes = 50 * 1024 * 1024;
+    /// rooms/default_version: the version of new rooms that name none (rooms/_index "Room
+    /// versions": 12 recommended; an older one for clients that predate it).
+    const events::RoomVersion *defaultRoomVersion = &events::RoomVersion::defaultVersion();
 
     /// The platform's standard data location for Trellis (~/.local/share/trellis on Linux):
     /// the same for the desktop app and trellis-cli.

@@ -167,7 +167,8 @@ Result<EventId> RoomService::sendOne(const RoomId &room, const rooms::LocalEvent
 
 Result<RoomId> RoomService::createRoom(const Session &caller, const json::Object &request)
 {
-    auto plan = rooms::CreateRoomPlan::parse(request, caller.userId, m_builder.serverName(), ownProfile(), m_clock());
+    auto plan = rooms::CreateRoomPlan::parse(request, caller.userId, m_builder.serverName(),
+                                             ownProfile(), m_clock(), *m_defaultVersion);
     if (!plan)
         return plan.error();
     if (plan->alias) {

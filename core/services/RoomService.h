@@ -61,6 +61,11 @@ public:
                 storage::AccountStore &accounts, const rooms::LocalEventBuilder &builder,
                 SyncNotifier &notifier, std::function<qint64()> clock, QObject *parent = nullptr);
 
+    /// The version of rooms created without `room_version` (the config's rooms/default_version;
+    /// the spec's recommendation, 12, unless set).
+    void setDefaultRoomVersion(const events::RoomVersion &version) { m_defaultVersion = &version; }
+    const events::RoomVersion &defaultRoomVersion() const { return *m_defaultVersion; }
+
     // --- writes ---
     /// POST /createRoom; the new room's ID.
     Result<RoomId> createRoom(const Session &caller, const json::Object &request);
@@ -148,6 +153,7 @@ private:
     const rooms::LocalEventBuilder &m_builder;
     SyncNotifier &m_notifier;
     std::function<qint64()> m_clock;
+    const events::RoomVersion *m_defaultVersion = &events::RoomVersion::defaultVersion();
     /// Each room's head after the last event this service stored: this service is the only
     /// writer of local rooms, so the head need not be read back for every send.
     QHash<RoomId, rooms::RoomHead> m_heads;

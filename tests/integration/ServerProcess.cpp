@@ -33,7 +33,7 @@ bool ServerProcess::start(bool init)
     // Restarts listen on the same port, so that clients and tokens carry over.
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
     QStringList arguments{QStringLiteral("serve"),        QStringLiteral("--data-dir"),
-                          m_dir.filePath(QStringLiteral("data")), QStringLiteral("--server-name"),
+                          dataDir(),                      QStringLiteral("--server-name"),
                           QLatin1String(kServerName),     QStringLiteral("--listen"),
                           listen,                         QStringLiteral("--no-keychain")};
     if (init)

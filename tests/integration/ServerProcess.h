@@ -30,7 +30,9 @@ public:
 
     QString baseUrl() const { return m_baseUrl; }
     qint64 processId() const { return m_process ? m_process->processId() : -1; }
-    QString dataDir() const { return m_dir.path(); }
+    /// The server's data directory (--data-dir); it exists before the first start, so a
+    /// test can put a trellis.conf there.
+    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
     QString userId() const;
     const QString &error() const { return m_error; }
     QByteArray stderrText() const { return m_stderr; }

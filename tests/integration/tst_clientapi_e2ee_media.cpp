@@ -337,7 +337,7 @@ void TestClientApiE2eeMedia::thumbnailsAreCached()
     const Reply first = thumbnail(media, QStringLiteral("width=50&height=40&method=crop"));
     QCOMPARE(first.status, 200);
     // The rendered file is kept under the media directory, named after its request.
-    const QString dir = m_server.dataDir() + QStringLiteral("/data/media/thumbnails");
+    const QString dir = m_server.dataDir() + QStringLiteral("/media/thumbnails");
     QStringList files;
     for (QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
         files.append(QFileInfo(it.next()).fileName());

@@ -9,7 +9,9 @@
 #include "core/json/QtStrings.h"
 #include "core/json/Reader.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkReply>
 #include <QTest>
 #include <QUrl>
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void pushRules();
     void deleteDeviceNeedsPassword();
     void leaveKeepsHistoryReadable();
+    void defaultRoomVersionFromTheConfig();
 };
 
 void TestClientApiFeatures::initTestCase()
@@ -249,6 +252,42 @@ void TestClientApiFeatures::leaveKeepsHistoryReadable()
     QVERIFY(messages.body.contains("before"));
     QCOMPARE(m_a->post(path + QStringLiteral("/forget"), "{}").status, 200);
     QVERIFY(!m_a->get(v3(QStringLiteral("/joined_rooms"))).body.contains(room.toUtf8()));
+}
+
+void TestClientApiFeatures::defaultRoomVersionFromTheConfig()
+{
+    // The spec recommends 12 (this server's first default); rooms/default_version in
+    // trellis.conf chooses another for rooms that name none, and capabilities say so.
+    const Reply capabilities = m_a->get(v3(QStringLiteral("/capabilities")));
+    QCOMPARE(capabilities.status, 200);
+    QCOMPARE(str(capabilities.json["capabilities"].toObject()["m.room_versions"].toObject()["default"]),
+             QStringLiteral("12"));
+
+    ServerProcess older;
+    {
+        QVERIFY(QDir().mkpath(older.dataDir()));
+        QFile config(QDir(older.dataDir()).filePath(QStringLiteral("trellis.conf")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("[server]\nname = trellis.test\nlisten = 127.0.0.1:0\n[rooms]\ndefault_version = 10\n");
+    }
+    QVERIFY2(older.start(true), qPrintable(older.error()));
+    MatrixClient client(older.baseUrl());
+    QVERIFY(client.login(QLatin1String(ServerProcess::kUser), QLatin1String(ServerProcess::kPassword)));
+    const Reply asked = client.get(v3(QStringLiteral("/capabilities")));
+    QCOMPARE(str(asked.json["capabilities"].toObject()["m.room_versions"].toObject()["default"]),
+             QStringLiteral("10"));
+    const Reply created = client.post(v3(QStringLiteral("/createRoom")), R"({"name":"old clients"})");
+    QCOMPARE(created.status, 200);
+    const QString room = str(created.json["room_id"]);
+    const Reply create = client.get(v3(QStringLiteral("/rooms/") + enc(room) + QStringLiteral("/state/m.room.create/")));
+    QCOMPARE(create.status, 200);
+    QCOMPARE(str(create.json["room_version"]), QStringLiteral("10"));
+    // A room that names its version still gets it.
+    const Reply named = client.post(v3(QStringLiteral("/createRoom")), R"({"room_version":"12"})");
+    QCOMPARE(named.status, 200);
+    const Reply namedCreate = client.get(v3(QStringLiteral("/rooms/") + enc(str(named.json["room_id"])) +
+                                            QStringLiteral("/state/m.room.create/")));
+    QCOMPARE(str(namedCreate.json["room_version"]), QStringLiteral("12"));
 }
 
 QTEST_GUILESS_MAIN(TestClientApiFeatures)

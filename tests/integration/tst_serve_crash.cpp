@@ -114,13 +114,13 @@ void TestServeCrash::killDuringSends()
     QCOMPARE(server.stop(), 0);
     // Offline, straight from the database: every event has its prev events, auth events and
     // state; the room has one forward extremity (a single writer never forks).
-    const QString problem = checkRoomDag(server.dataDir() + QStringLiteral("/data/trellis.db"), roomId);
+    const QString problem = checkRoomDag(server.dataDir() + QStringLiteral("/trellis.db"), roomId);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     // The room exports as a room dump holding every confirmed event, which lays out.
     QProcess exporter;
     exporter.start(QStringLiteral(TRELLIS_CLI), {QStringLiteral("dag"), QStringLiteral("export"), QStringLiteral("--data-dir"),
-                                                 server.dataDir() + QStringLiteral("/data"), roomId});
+                                                 server.dataDir(), roomId});
     QVERIFY(exporter.waitForFinished(30000));
     QCOMPARE(exporter.exitCode(), 0);
     const QByteArray dump = exporter.readAllStandardOutput();

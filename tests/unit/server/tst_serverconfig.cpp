@@ -55,6 +55,7 @@ void TestServerConfig::defaultsWithoutFile()
     QCOMPARE(config->listen.size(), 1);
     QCOMPARE(config->listen.first().toString(), QStringLiteral("127.0.0.1:8008"));
     QVERIFY(!config->tlsEnabled());
+    QCOMPARE(config->defaultRoomVersion->id, QStringLiteral("12")); // rooms/_index's recommendation
     QCOMPARE(config->databasePath(), dir.filePath(QStringLiteral("trellis.db")));
     QVERIFY(ServerConfig::defaultDataDirectory().endsWith(QStringLiteral("/trellis")));
 }
@@ -68,6 +69,7 @@ void TestServerConfig::saveThenLoad()
     config.tlsCertificatePath = QStringLiteral("/etc/trellis/cert.pem");
     config.tlsKeyPath = QStringLiteral("/etc/trellis/key.pem");
     config.maxUploadBytes = 1234;
+    config.defaultRoomVersion = events::RoomVersion::find(u"10");
     QVERIFY(config.save());
     QFile file(config.configPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -80,6 +82,7 @@ void TestServerConfig::saveThenLoad()
     QCOMPARE(loaded->tlsCertificatePath, config.tlsCertificatePath);
     QCOMPARE(loaded->tlsKeyPath, config.tlsKeyPath);
     QCOMPARE(loaded->maxUploadBytes, 1234);
+    QCOMPARE(loaded->defaultRoomVersion->id, QStringLiteral("10"));
     QVERIFY(loaded->tlsEnabled());
 }
 
@@ -92,6 +95,7 @@ void TestServerConfig::errorsNameTheKey_data()
     QTest::newRow("empty listen") << QByteArray("[server]\nlisten = \"\"\n") << "server/listen";
     QTest::newRow("half tls") << QByteArray("[tls]\ncertificate = /x.pem\n") << "tls/key";
     QTest::newRow("bad upload") << QByteArray("[media]\nmax_upload_bytes = -5\n") << "media/max_upload_bytes";
+    QTest::newRow("bad room version") << QByteArray("[rooms]\ndefault_version = 13\n") << "rooms/default_version";
 }
 
 void TestServerConfig::errorsNameTheKey()
