@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace trellis::ui {
 
 namespace {
@@ -83,7 +85,17 @@ void RoomsPanel::setRooms(const QList<api::RoomListEntry> &rooms)
     const QString selected = selectedRoomId();
     m_list->clear();
     m_rooms.clear();
-    for (const api::RoomListEntry &room : rooms) {
+    // Invites first (they wait for an answer), then by title: the order stays put as the
+    // server lists rooms again.
+    QList<api::RoomListEntry> sorted = rooms;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const api::RoomListEntry &a, const api::RoomListEntry &b) {
+        const bool aInvite = a.membership == QLatin1String("invite");
+        const bool bInvite = b.membership == QLatin1String("invite");
+        if (aInvite != bInvite)
+            return aInvite;
+        return QString::localeAwareCompare(titleOf(a), titleOf(b)) < 0;
+    });
+    for (const api::RoomListEntry &room : std::as_const(sorted)) {
         const QString title = titleOf(room);
         const QString members = room.joinedMembers == 1 ? tr("1 member") : tr("%1 members").arg(room.joinedMembers);
         const QString details = room.membership == QLatin1String("invite")
