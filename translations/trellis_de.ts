@@ -984,6 +984,10 @@
             <source>Open</source>
             <translation>Öffnen</translation>
         </message>
+        <message>
+            <source>Joining %1…</source>
+            <translation>%1 wird betreten …</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::ServerDashboard</name>

@@ -984,6 +984,10 @@
             <source>Open</source>
             <translation>Open</translation>
         </message>
+        <message>
+            <source>Joining %1…</source>
+            <translation>Joining %1…</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::ServerDashboard</name>

@@ -57,6 +57,7 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
         m_host.dumpRoom(room);
     });
     connect(m_panel, &ui::RoomsPanel::joinRequested, &host, &server::HomeserverHost::joinRoom);
+    connect(&host, &server::HomeserverHost::roomJoined, m_panel, &ui::RoomsPanel::joinSucceeded);
     connect(m_panel, &ui::RoomsPanel::createRequested, &host, &server::HomeserverHost::createRoom);
     connect(m_panel, &ui::RoomsPanel::leaveRequested, &host, &server::HomeserverHost::leaveRoom);
     connect(m_panel, &ui::RoomsPanel::stateChangeRequested, &host, &server::HomeserverHost::setRoomState);

@@ -62,6 +62,8 @@ Q_SIGNALS:
     void roomDumped(const QString &roomId, const QByteArray &dump);
     /// A room's DAG or state changed, whoever changed it (a client, the GUI).
     void roomChanged(const QString &roomId);
+    /// joinRoom(`requested`) succeeded: the owner is in `roomId` now.
+    void roomJoined(const QString &requested, const QString &roomId);
     /// `action` ("send", "create room", …) failed with `error`.
     void roomActionFailed(const QString &action, const trellis::Error &error);
 

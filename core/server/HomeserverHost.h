@@ -53,6 +53,7 @@ Q_SIGNALS:
     void devicesListed(const QList<trellis::api::DeviceEntry> &devices);
     void roomDumped(const QString &roomId, const QByteArray &dump);
     void roomChanged(const QString &roomId);
+    void roomJoined(const QString &requested, const QString &roomId);
     void roomActionFailed(const QString &action, const trellis::Error &error);
     /// Internal: asks the core thread to stop the server.
     void stopRequested();

@@ -87,7 +87,8 @@ void Homeserver::joinRoom(const QString &roomIdOrAlias)
         return Q_EMIT roomActionFailed(QStringLiteral("join"), Error::forbidden(QStringLiteral("no account yet")));
     auto joined = d->roomService->join(*session, roomIdOrAlias.trimmed(), std::nullopt);
     if (!joined)
-        Q_EMIT roomActionFailed(QStringLiteral("join"), joined.error());
+        return Q_EMIT roomActionFailed(QStringLiteral("join"), joined.error());
+    Q_EMIT roomJoined(roomIdOrAlias, joined->toString());
 }
 
 void Homeserver::leaveRoom(const QString &roomId)

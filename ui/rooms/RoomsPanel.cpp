@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -32,7 +33,7 @@ QString titleOf(const api::RoomListEntry &room)
 RoomsPanel::RoomsPanel(QWidget *parent)
     : QWidget(parent), m_joinField(new QLineEdit(this)), m_joinButton(new QPushButton(tr("Join"), this)),
       m_createButton(new QPushButton(tr("New Room…"), this)), m_list(new QListWidget(this)),
-      m_status(new QLabel(this)), m_openButton(new QPushButton(tr("Open"), this)),
+      m_status(new QLabel(this)), m_progress(new QProgressBar(this)), m_openButton(new QPushButton(tr("Open"), this)),
       m_acceptButton(new QPushButton(tr("Accept"), this)), m_leaveButton(new QPushButton(tr("Leave"), this)),
       m_settingsButton(new QPushButton(tr("Settings…"), this))
 {
@@ -42,6 +43,10 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     m_list->setAccessibleName(tr("Rooms"));
     m_status->setWordWrap(true);
     m_status->setVisible(false);
+    m_progress->setRange(0, 0); // busy: a join takes as long as the room's servers take
+    m_progress->setMaximumHeight(m_progress->fontMetrics().height() / 2 + 2);
+    m_progress->setTextVisible(false);
+    m_progress->setVisible(false);
 
     auto *joinRow = new QHBoxLayout;
     joinRow->addWidget(m_joinField, 1);
@@ -58,6 +63,7 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     layout->addWidget(m_list, 1);
     layout->addLayout(listActions);
     layout->addWidget(m_status);
+    layout->addWidget(m_progress);
 
     connect(m_joinButton, &QPushButton::clicked, this, &RoomsPanel::join);
     connect(m_joinField, &QLineEdit::returnPressed, this, &RoomsPanel::join);
@@ -67,8 +73,10 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     // Accepting an invite is joining the room; rejecting it is leaving (client-server-api
     // "Room membership").
     connect(m_acceptButton, &QPushButton::clicked, this, [this] {
-        if (!selectedRoomId().isEmpty())
-            Q_EMIT joinRequested(selectedRoomId());
+        if (const QString room = selectedRoomId(); !room.isEmpty() && m_joining.isEmpty()) {
+            setJoining(room);
+            Q_EMIT joinRequested(room);
+        }
     });
     connect(m_leaveButton, &QPushButton::clicked, this, [this] {
         if (!selectedRoomId().isEmpty())
@@ -110,14 +118,21 @@ void RoomsPanel::setRooms(const QList<api::RoomListEntry> &rooms)
         if (room.roomId == selected)
             m_list->setCurrentItem(item);
     }
-    m_status->setVisible(false);
+    if (!m_selectWhenListed.isEmpty())
+        selectRoom(m_selectWhenListed);
+    // A join on its way keeps its progress line; anything else shown there was a result.
+    if (m_joining.isEmpty())
+        m_status->setVisible(false);
     updateActions();
 }
 
 void RoomsPanel::showError(const QString &message)
 {
+    m_joining.clear();
+    m_progress->setVisible(false);
     m_status->setText(message);
     m_status->setVisible(true);
+    updateActions();
 }
 
 QString RoomsPanel::selectedRoomId() const
@@ -141,8 +156,37 @@ void RoomsPanel::join()
     const QString target = m_joinField->text().trimmed();
     if (target.isEmpty())
         return;
+    setJoining(target);
     Q_EMIT joinRequested(target);
     m_joinField->clear();
+}
+
+void RoomsPanel::setJoining(const QString &target)
+{
+    m_joining = target;
+    m_status->setText(target.isEmpty() ? QString() : tr("Joining %1…").arg(target));
+    m_status->setVisible(!target.isEmpty());
+    m_progress->setVisible(!target.isEmpty());
+    updateActions();
+}
+
+void RoomsPanel::joinSucceeded(const QString &requested, const QString &roomId)
+{
+    if (requested.trimmed() == m_joining)
+        setJoining(QString());
+    m_selectWhenListed = roomId;
+    selectRoom(roomId);
+}
+
+void RoomsPanel::selectRoom(const QString &roomId)
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(kRoomIdRole).toString() == roomId) {
+            m_list->setCurrentRow(row);
+            m_selectWhenListed.clear();
+            return;
+        }
+    }
 }
 
 void RoomsPanel::createRoom()
@@ -187,7 +231,9 @@ void RoomsPanel::updateActions()
     m_leaveButton->setText(invite ? tr("Reject") : tr("Leave"));
     m_openButton->setEnabled(selected && !invite); // an invite's room is not ours to read yet
     m_settingsButton->setEnabled(selected && !invite);
-    m_joinButton->setEnabled(!m_joinField->text().trimmed().isEmpty());
+    // One join at a time: the field waits for the answer.
+    m_joinField->setEnabled(m_joining.isEmpty());
+    m_joinButton->setEnabled(m_joining.isEmpty() && !m_joinField->text().trimmed().isEmpty());
 }
 
 } // namespace trellis::ui

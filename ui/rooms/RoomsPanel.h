@@ -7,6 +7,7 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 
 namespace trellis::ui {
@@ -25,8 +26,12 @@ public:
 
     /// Replaces the list, keeping the selection where the room is still there.
     void setRooms(const QList<trellis::api::RoomListEntry> &rooms);
-    /// A failed action, shown under the list until the next success.
+    /// A failed action, shown under the list until the next success (it ends a join's wait).
     void showError(const QString &message);
+    /// The join asked for succeeded: the wait ends and the room is selected once listed.
+    void joinSucceeded(const QString &requested, const QString &roomId);
+    /// Whether a join is on its way (its progress shows under the list).
+    bool isJoining() const { return !m_joining.isEmpty(); }
     /// The selected room's ID, empty if none.
     QString selectedRoomId() const;
     int roomCount() const;
@@ -49,6 +54,8 @@ private:
     void openSelected();
     void editSettings();
     bool selectedIsInvite() const;
+    void setJoining(const QString &target);
+    void selectRoom(const QString &roomId);
     void updateActions();
 
     QLineEdit *m_joinField;
@@ -56,6 +63,9 @@ private:
     QPushButton *m_createButton;
     QListWidget *m_list;
     QLabel *m_status;
+    QProgressBar *m_progress; ///< busy while a join is on its way
+    QString m_joining;        ///< the room ID or alias being joined
+    QString m_selectWhenListed; ///< a joined room, selected when the list next has it
     QPushButton *m_openButton;
     QPushButton *m_acceptButton;
     QPushButton *m_leaveButton;

@@ -140,11 +140,20 @@ void TestHomeserverRooms::createListSendDump()
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.last().at(1).value<Error>().code, ErrorCode::Forbidden);
 
-    // Leaving takes the room off the list.
+    // Leaving takes the room off the list; a public room can be joined again, by its ID.
+    changed.clear();
+    m_host.setRoomState(roomId, QStringLiteral("m.room.join_rules"), QByteArray("{\"join_rule\":\"public\"}"));
+    QVERIFY(changed.wait(10000));
     changed.clear();
     m_host.leaveRoom(roomId);
     QVERIFY(changed.wait(10000));
     QCOMPARE(rooms().size(), 0);
+    QSignalSpy joined(&m_host, &HomeserverHost::roomJoined);
+    m_host.joinRoom(QStringLiteral(" ") + roomId);
+    QVERIFY(joined.wait(10000));
+    QCOMPARE(joined.first().at(0).toString(), QStringLiteral(" ") + roomId); // as asked
+    QCOMPARE(joined.first().at(1).toString(), roomId);
+    QCOMPARE(rooms().size(), 1);
 }
 
 void TestHomeserverRooms::failuresAreReported()

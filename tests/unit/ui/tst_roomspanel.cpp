@@ -16,12 +16,14 @@
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSpinBox>
+#include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
 
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void liveRoomTabIsReusedAndReloaded();
     void settingsDialogAnswersWithStateEvents();
     void composerWritesRepliesAndEdits();
+    void joinShowsProgressThenSelectsTheRoom();
 
 private:
     static QList<api::RoomListEntry> sampleRooms();
@@ -98,6 +101,7 @@ void TestRoomsPanel::asksForActionsThroughSignals()
     QTest::keyClick(joinField, Qt::Key_Return);
     QCOMPARE(join.size(), 1);
     QCOMPARE(join.first().first().toString(), QStringLiteral("#room:x.test"));
+    panel.joinSucceeded(QStringLiteral("#room:x.test"), QStringLiteral("!b:x.test"));
 
     panel.openRow(7); // no such row: nothing
     QCOMPARE(open.size(), 1);
@@ -264,6 +268,52 @@ void TestRoomsPanel::composerWritesRepliesAndEdits()
     QCOMPARE(ready.size(), 1);
     QVERIFY(composer.field()->text().isEmpty());
     QVERIFY(!QJsonDocument::fromJson(composer.contentFor(QStringLiteral("y"))).object().contains(QStringLiteral("m.relates_to")));
+}
+
+void TestRoomsPanel::joinShowsProgressThenSelectsTheRoom()
+{
+    ui::RoomsPanel panel;
+    panel.setRooms(sampleRooms());
+    QSignalSpy join(&panel, &ui::RoomsPanel::joinRequested);
+    auto *field = panel.findChild<QLineEdit *>();
+    auto *progress = panel.findChild<QProgressBar *>();
+    QVERIFY(field && progress);
+    QVERIFY(progress->isHidden());
+
+    // Asked for, the join shows its progress and takes no other until the server answers.
+    QTest::keyClicks(field, QStringLiteral("#new:x.test"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(join.size(), 1);
+    QVERIFY(panel.isJoining());
+    QVERIFY(!progress->isHidden());
+    QVERIFY(!field->isEnabled());
+    bool saysSo = false;
+    for (const QLabel *label : panel.findChildren<QLabel *>())
+        saysSo = saysSo || (!label->isHidden() && label->text() == QStringLiteral("Joining #new:x.test…"));
+    QVERIFY(saysSo);
+    // A room list arriving meanwhile (another change) keeps the progress.
+    panel.setRooms(sampleRooms());
+    QVERIFY(!progress->isHidden());
+
+    // Joined: the wait ends; the room is selected once the list has it.
+    panel.joinSucceeded(QStringLiteral("#new:x.test"), QStringLiteral("!new:x.test"));
+    QVERIFY(!panel.isJoining());
+    QVERIFY(progress->isHidden());
+    QVERIFY(field->isEnabled());
+    auto withNew = sampleRooms();
+    withNew.append({QStringLiteral("!new:x.test"), QStringLiteral("New"), {}, QStringLiteral("#new:x.test"),
+                    QStringLiteral("public"), {}, QStringLiteral("12"), QStringLiteral("join"), 2, true});
+    panel.setRooms(withNew);
+    QCOMPARE(panel.selectedRoomId(), QStringLiteral("!new:x.test"));
+
+    // A failed join ends the wait too, with the reason.
+    QTest::keyClicks(field, QStringLiteral("#gone:x.test"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(panel.isJoining());
+    panel.showError(QStringLiteral("Could not join the room: no such alias"));
+    QVERIFY(!panel.isJoining());
+    QVERIFY(progress->isHidden());
+    QVERIFY(field->isEnabled());
 }
 
 QTEST_MAIN(TestRoomsPanel)
