@@ -59,6 +59,27 @@ QList<ResolutionStep> ResolutionSteps::build(const Explanation &explanation)
     return steps;
 }
 
+QUrl ResolutionSteps::specUrl(const QString &section)
+{
+    // v2-state-res is a fragment of the rooms/v2 page (and of v3-v11's); v2.1 is rooms/v12's.
+    QString page;
+    if (section.startsWith(u"rooms/v1,"))
+        page = QStringLiteral("v1");
+    else if (section.startsWith(u"rooms/v12"))
+        page = QStringLiteral("v12");
+    else if (section.startsWith(u"v2-state-res"))
+        page = QStringLiteral("v2");
+    else
+        return {};
+    QString anchor = QStringLiteral("state-resolution");
+    const QString part = section.section(QStringLiteral(", "), page == u"v2" ? 1 : 2);
+    if (page != u"v1" && part.startsWith(u"Definitions"))
+        anchor = QStringLiteral("definitions");
+    else if (page != u"v1" && part.startsWith(u"Algorithm"))
+        anchor = QStringLiteral("algorithm");
+    return QUrl(QStringLiteral("https://spec.matrix.org/latest/rooms/%1/#%2").arg(page, anchor));
+}
+
 QString ResolutionSteps::resultName() const
 {
     const ResolutionRequest &request = m_explanation.request;

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QUrl>
 
 namespace trellis::ui::resolution {
 
@@ -20,6 +21,10 @@ class ResolutionSteps
 
 public:
     static QList<ResolutionStep> build(const Explanation &explanation);
+    /// Where a step's spec section (as in ResolutionStep::specSection) is published: the room
+    /// version's page on spec.matrix.org, at its "Definitions", "Algorithm" or "State
+    /// resolution" heading. Invalid for a section of no state resolution algorithm.
+    static QUrl specUrl(const QString &section);
 
 private:
     explicit ResolutionSteps(const Explanation &explanation);

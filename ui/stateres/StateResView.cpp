@@ -1,6 +1,7 @@
 #include "ui/stateres/StateResView.h"
 
 #include "ui/stateres/ResolutionExplainer.h"
+#include "ui/stateres/ResolutionSteps.h"
 #include "ui/stateres/StepCells.h"
 #include "ui/stateres/StepTable.h"
 
@@ -93,7 +94,10 @@ QWidget *StateResView::createStepPane()
     m_stepText = wrappedLabel(QStringLiteral("stateResStepText"), pane);
     m_stepText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stepSpec = wrappedLabel(QStringLiteral("stateResStepSpec"), pane);
-    m_stepSpec->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A link to the section on spec.matrix.org (in the user's browser).
+    m_stepSpec->setTextFormat(Qt::RichText);
+    m_stepSpec->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_stepSpec->setOpenExternalLinks(true);
     m_stepSpec->setForegroundRole(QPalette::PlaceholderText);
     m_table = new StepTable(pane);
     column->addWidget(m_stepTitle);
@@ -240,7 +244,12 @@ void StateResView::setCurrentStep(int index)
     }
     m_stepTitle->setText(step.title);
     m_stepText->setText(step.explanation);
-    m_stepSpec->setText(tr("Spec: %1").arg(step.specSection));
+    const QUrl url = ResolutionSteps::specUrl(step.specSection);
+    const QString section = step.specSection.toHtmlEscaped();
+    m_stepSpec->setText(tr("Spec: %1").arg(url.isValid() ? QStringLiteral("<a href=\"%1\">%2</a>")
+                                                               .arg(url.toString(QUrl::FullyEncoded), section)
+                                                         : section));
+    m_stepSpec->setToolTip(url.toString());
     m_table->setStep(step);
     m_position->setText(tr("Step %1 of %2").arg(index + 1).arg(m_steps.size()));
     m_back->setEnabled(index > 0);

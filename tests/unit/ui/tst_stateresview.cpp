@@ -137,6 +137,7 @@ private Q_SLOTS:
     void eventsWithoutAResolution();
     void bigDumpsReplayAgain();
     void pickedEventsResolve();
+    void specSectionsLinkToTheSpec();
     void explorerExplainsTheMergeAndSelectsClickedEvents();
     void explorerResolvesPickedEvents();
 
@@ -417,6 +418,36 @@ void TestStateRes::pickedEventsResolve()
     const Explanation unknown =
         explain(source, ResolutionRequest::after({id("merge").toString(), QStringLiteral("$nope")}));
     QVERIFY(unknown.error.contains(QStringLiteral("$nope")));
+}
+
+void TestStateRes::specSectionsLinkToTheSpec()
+{
+    const auto url = [](const char *section) {
+        return ResolutionSteps::specUrl(QLatin1String(section)).toString();
+    };
+    QCOMPARE(url("rooms/v1, State resolution"),
+             QStringLiteral("https://spec.matrix.org/latest/rooms/v1/#state-resolution"));
+    QCOMPARE(url("v2-state-res, Definitions, Auth difference"),
+             QStringLiteral("https://spec.matrix.org/latest/rooms/v2/#definitions"));
+    QCOMPARE(url("v2-state-res, Algorithm, step 1"),
+             QStringLiteral("https://spec.matrix.org/latest/rooms/v2/#algorithm"));
+    QCOMPARE(url("v2-state-res"), QStringLiteral("https://spec.matrix.org/latest/rooms/v2/#state-resolution"));
+    QCOMPARE(url("rooms/v12, State resolution, Algorithm, step 4; Definitions, Iterative auth checks"),
+             QStringLiteral("https://spec.matrix.org/latest/rooms/v12/#algorithm"));
+    QVERIFY(!ResolutionSteps::specUrl(QStringLiteral("something else")).isValid());
+
+    // Every step the view shows links its section.
+    const ResolutionSource source{m_room.version, m_room.events, nullptr};
+    StateResView view;
+    QSignalSpy explained(&view, &StateResView::explained);
+    view.explain(source, m_room.ids.value(QStringLiteral("merge")).toString());
+    QVERIFY(explained.wait(20000));
+    auto *spec = view.findChild<QLabel *>(QStringLiteral("stateResStepSpec"));
+    for (int step = 0; step < view.steps().size(); ++step) {
+        view.setCurrentStep(step);
+        QVERIFY2(spec->text().contains(QStringLiteral("<a href=\"https://spec.matrix.org/latest/rooms/v12/#")),
+                 qPrintable(spec->text()));
+    }
 }
 
 void TestStateRes::explorerExplainsTheMergeAndSelectsClickedEvents()
