@@ -654,6 +654,37 @@
         </message>
     </context>
     <context>
+        <name>trellis::ui::NewRoomDialog</name>
+        <message>
+            <source>Anyone may join</source>
+            <translation>Jeder darf beitreten</translation>
+        </message>
+        <message>
+            <source>New Room</source>
+            <translation>Neuer Raum</translation>
+        </message>
+        <message>
+            <source>Name of the new room</source>
+            <translation>Name des neuen Raums</translation>
+        </message>
+        <message>
+            <source>%1 (the server's default)</source>
+            <translation>%1 (Vorgabe des Servers)</translation>
+        </message>
+        <message>
+            <source>A public room (join rule public); otherwise members join by invitation</source>
+            <translation>Ein öffentlicher Raum (Beitrittsregel public); sonst treten Mitglieder auf Einladung bei</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Room &amp;version:</source>
+            <translation>Raum&amp;version:</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::RoomComposer</name>
         <message>
             <source>Send</source>
@@ -955,14 +986,6 @@
         <message>
             <source>version %1 · %2</source>
             <translation>Version %1 · %2</translation>
-        </message>
-        <message>
-            <source>New Room</source>
-            <translation>Neuer Raum</translation>
-        </message>
-        <message>
-            <source>Name of the new room:</source>
-            <translation>Name des neuen Raums:</translation>
         </message>
         <message>
             <source>Accept</source>

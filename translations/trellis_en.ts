@@ -654,6 +654,37 @@
         </message>
     </context>
     <context>
+        <name>trellis::ui::NewRoomDialog</name>
+        <message>
+            <source>Anyone may join</source>
+            <translation>Anyone may join</translation>
+        </message>
+        <message>
+            <source>New Room</source>
+            <translation>New Room</translation>
+        </message>
+        <message>
+            <source>Name of the new room</source>
+            <translation>Name of the new room</translation>
+        </message>
+        <message>
+            <source>%1 (the server's default)</source>
+            <translation>%1 (the server's default)</translation>
+        </message>
+        <message>
+            <source>A public room (join rule public); otherwise members join by invitation</source>
+            <translation>A public room (join rule public); otherwise members join by invitation</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Room &amp;version:</source>
+            <translation>Room &amp;version:</translation>
+        </message>
+    </context>
+    <context>
         <name>trellis::ui::RoomComposer</name>
         <message>
             <source>Send</source>
@@ -955,14 +986,6 @@
         <message>
             <source>version %1 · %2</source>
             <translation>version %1 · %2</translation>
-        </message>
-        <message>
-            <source>New Room</source>
-            <translation>New Room</translation>
-        </message>
-        <message>
-            <source>Name of the new room:</source>
-            <translation>Name of the new room:</translation>
         </message>
         <message>
             <source>Accept</source>

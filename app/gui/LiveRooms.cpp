@@ -26,6 +26,7 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
 
     connect(&host, &server::HomeserverHost::started, this, [this](const api::ServerStatus &status) {
         m_window->setOwnUserId(status.userId);
+        m_panel->setDefaultRoomVersion(status.defaultRoomVersion);
         // The server's own key checks the signatures of its events in live rooms.
         auto keys = std::make_shared<crypto::StaticKeyRing>();
         if (auto key = crypto::VerifyKey::fromBytes(status.signingKeyId, status.signingPublicKey))

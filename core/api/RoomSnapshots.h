@@ -22,6 +22,14 @@ struct RoomListEntry
     bool local = true;       ///< created on this server (all rooms until federation)
 };
 
+/// A room the owner asks for (the desktop's New Room dialog).
+struct NewRoom
+{
+    QString name;    ///< empty: no m.room.name
+    QString version; ///< empty: the server's default
+    bool isPublic = false; ///< preset public_chat, else private_chat
+};
+
 } // namespace trellis::api
 
 Q_DECLARE_METATYPE(trellis::api::RoomListEntry)

@@ -15,6 +15,7 @@ struct ServerStatus
     bool tls = false;
     QString signingKeyId;
     QByteArray signingPublicKey; ///< the signing key's public half (32 bytes)
+    QString defaultRoomVersion;  ///< of rooms created without one (rooms/default_version)
     QString dataDirectory;
     qint64 startupMillis = 0;
 };

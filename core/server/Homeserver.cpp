@@ -192,6 +192,7 @@ Result<ServerStatus> Homeserver::open()
     status.tls = config.tlsEnabled();
     status.signingKeyId = m_options.signingKey.keyId();
     status.signingPublicKey = m_options.signingKey.publicKey();
+    status.defaultRoomVersion = config.defaultRoomVersion->id;
     status.dataDirectory = config.dataDirectory;
     return status;
 }

@@ -39,7 +39,7 @@ public Q_SLOTS:
     /// text, a reply, an edit …), checked like a client's.
     void sendMessage(const QString &roomId, const QByteArray &content);
     /// A new private room of the default version, named `name`; ends with roomChanged().
-    void createRoom(const QString &name);
+    void createRoom(const trellis::api::NewRoom &room);
     /// Joins by room ID or alias (local rooms until federation); also accepts an invite.
     void joinRoom(const QString &roomIdOrAlias);
     /// Leaves the room; also rejects an invite.

@@ -106,9 +106,9 @@ void HomeserverHost::dumpRoom(const QString &roomId)
     callServer([roomId](Homeserver &server) { server.dumpRoom(roomId); });
 }
 
-void HomeserverHost::createRoom(const QString &name)
+void HomeserverHost::createRoom(const api::NewRoom &room)
 {
-    callServer([name](Homeserver &server) { server.createRoom(name); });
+    callServer([room](Homeserver &server) { server.createRoom(room); });
 }
 
 void HomeserverHost::joinRoom(const QString &roomIdOrAlias)

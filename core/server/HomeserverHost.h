@@ -38,7 +38,7 @@ public:
     void listRooms();
     void dumpRoom(const QString &roomId);
     void sendMessage(const QString &roomId, const QByteArray &content);
-    void createRoom(const QString &name);
+    void createRoom(const trellis::api::NewRoom &room);
     void joinRoom(const QString &roomIdOrAlias);
     void leaveRoom(const QString &roomId);
     void setRoomState(const QString &roomId, const QString &type, const QByteArray &content);

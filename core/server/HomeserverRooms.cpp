@@ -66,15 +66,18 @@ void Homeserver::dumpRoom(const QString &roomId)
     Q_EMIT roomDumped(roomId, json::toCanonicalBytes(json::Value(std::move(*dump))));
 }
 
-void Homeserver::createRoom(const QString &name)
+void Homeserver::createRoom(const api::NewRoom &room)
 {
     const auto session = desktopSession();
     if (!session)
         return Q_EMIT roomActionFailed(QStringLiteral("create room"), Error::forbidden(QStringLiteral("no account yet")));
+    // The same request a client sends (client-server-api "POST /createRoom"), checked alike.
     json::Object request;
-    request.insert("preset", json::Value("private_chat"));
-    if (!name.trimmed().isEmpty())
-        request.insert("name", json::Value(json::toUtf8(name.trimmed())));
+    request.insert("preset", json::Value(room.isPublic ? "public_chat" : "private_chat"));
+    if (!room.name.trimmed().isEmpty())
+        request.insert("name", json::Value(json::toUtf8(room.name.trimmed())));
+    if (!room.version.isEmpty())
+        request.insert("room_version", json::Value(json::toUtf8(room.version)));
     auto created = d->roomService->createRoom(*session, request);
     if (!created)
         Q_EMIT roomActionFailed(QStringLiteral("create room"), created.error());

@@ -1,10 +1,10 @@
 #include "ui/rooms/RoomsPanel.h"
 
+#include "ui/rooms/NewRoomDialog.h"
 #include "ui/rooms/RoomAvatar.h"
 #include "ui/rooms/RoomSettingsDialog.h"
 
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -191,11 +191,9 @@ void RoomsPanel::selectRoom(const QString &roomId)
 
 void RoomsPanel::createRoom()
 {
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("New Room"), tr("Name of the new room:"),
-                                               QLineEdit::Normal, QString(), &ok);
-    if (ok)
-        Q_EMIT createRequested(name);
+    NewRoomDialog dialog(m_defaultVersion, this);
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT createRequested(dialog.request());
 }
 
 void RoomsPanel::openSelected()

@@ -30,6 +30,8 @@ public:
     void showError(const QString &message);
     /// The join asked for succeeded: the wait ends and the room is selected once listed.
     void joinSucceeded(const QString &requested, const QString &roomId);
+    /// The server's version for new rooms, chosen first in the New Room dialog.
+    void setDefaultRoomVersion(const QString &version) { m_defaultVersion = version; }
     /// Whether a join is on its way (its progress shows under the list).
     bool isJoining() const { return !m_joining.isEmpty(); }
     /// The selected room's ID, empty if none.
@@ -42,7 +44,7 @@ Q_SIGNALS:
     /// Open the room live from the server: its timeline, composer and event DAG.
     void openRequested(const QString &roomId, const QString &title);
     void joinRequested(const QString &roomIdOrAlias);
-    void createRequested(const QString &name);
+    void createRequested(const trellis::api::NewRoom &room);
     /// Leave the room, or reject its invite.
     void leaveRequested(const QString &roomId);
     /// Send a state event with an empty state key (the settings dialog's changes).
@@ -66,6 +68,7 @@ private:
     QProgressBar *m_progress; ///< busy while a join is on its way
     QString m_joining;        ///< the room ID or alias being joined
     QString m_selectWhenListed; ///< a joined room, selected when the list next has it
+    QString m_defaultVersion = QStringLiteral("12");
     QPushButton *m_openButton;
     QPushButton *m_acceptButton;
     QPushButton *m_leaveButton;

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void createListSendDump();
+    void newRoomOfAChosenVersion();
     void failuresAreReported();
     void nothingHappensWithoutAServer();
     void devicesAreListed();
@@ -71,7 +72,7 @@ void TestHomeserverRooms::createListSendDump()
 {
     QCOMPARE(rooms().size(), 0);
     QSignalSpy changed(&m_host, &HomeserverHost::roomChanged);
-    m_host.createRoom(QStringLiteral("  Planning  "));
+    m_host.createRoom({QStringLiteral("  Planning  "), QString(), false});
     QVERIFY(changed.wait(10000));
     const QString roomId = changed.first().first().toString();
 
@@ -154,6 +155,27 @@ void TestHomeserverRooms::createListSendDump()
     QCOMPARE(joined.first().at(0).toString(), QStringLiteral(" ") + roomId); // as asked
     QCOMPARE(joined.first().at(1).toString(), roomId);
     QCOMPARE(rooms().size(), 1);
+}
+
+void TestHomeserverRooms::newRoomOfAChosenVersion()
+{
+    // The New Room dialog's choices: a public room of version 10.
+    QSignalSpy changed(&m_host, &HomeserverHost::roomChanged);
+    m_host.createRoom({QStringLiteral("Old rules"), QStringLiteral("10"), true});
+    QVERIFY(changed.wait(10000));
+    const QString roomId = changed.first().first().toString();
+    const QList<api::RoomListEntry> listed = rooms();
+    const auto room = std::find_if(listed.begin(), listed.end(),
+                                   [&](const api::RoomListEntry &entry) { return entry.roomId == roomId; });
+    QVERIFY(room != listed.end());
+    QCOMPARE(room->version, QStringLiteral("10"));
+    QCOMPARE(room->joinRule, QStringLiteral("public"));
+    QCOMPARE(room->name, QStringLiteral("Old rules"));
+
+    QSignalSpy failed(&m_host, &HomeserverHost::roomActionFailed);
+    m_host.createRoom({QStringLiteral("Future"), QStringLiteral("99"), false});
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(1).value<Error>().code, ErrorCode::UnsupportedRoomVersion);
 }
 
 void TestHomeserverRooms::failuresAreReported()

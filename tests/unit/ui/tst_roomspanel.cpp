@@ -2,17 +2,20 @@
 // only through signals; the main window shows a live room's dump in one DAG tab per room,
 // reloaded in place on the next dump.
 #include "tests/TestData.h"
+#include "core/events/RoomVersion.h"
 #include "core/json/Writer.h"
 #include "core/room/RoomDump.h"
 #include "core/room/RoomScript.h"
 #include "ui/MainWindow.h"
 #include "ui/dag/DagExplorer.h"
 #include "ui/dag/DagView.h"
+#include "ui/rooms/NewRoomDialog.h"
 #include "ui/rooms/RoomComposer.h"
 #include "ui/rooms/RoomSettingsDialog.h"
 #include "ui/rooms/RoomTimeline.h"
 #include "ui/rooms/RoomsPanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void settingsDialogAnswersWithStateEvents();
     void composerWritesRepliesAndEdits();
     void joinShowsProgressThenSelectsTheRoom();
+    void newRoomDialogOffersEveryVersion();
 
 private:
     static QList<api::RoomListEntry> sampleRooms();
@@ -314,6 +318,26 @@ void TestRoomsPanel::joinShowsProgressThenSelectsTheRoom()
     QVERIFY(!panel.isJoining());
     QVERIFY(progress->isHidden());
     QVERIFY(field->isEnabled());
+}
+
+void TestRoomsPanel::newRoomDialogOffersEveryVersion()
+{
+    ui::NewRoomDialog dialog(QStringLiteral("10"));
+    QComboBox *versions = dialog.versionField();
+    QCOMPARE(versions->count(), int(events::RoomVersion::all().size()));
+    QCOMPARE(versions->itemData(0).toString(), QStringLiteral("12")); // newest first
+    QCOMPARE(versions->currentData().toString(), QStringLiteral("10")); // the server's default
+    QVERIFY(versions->currentText().contains(QStringLiteral("default")));
+    QTest::keyClicks(dialog.nameField(), QStringLiteral("  Lab  "));
+    api::NewRoom room = dialog.request();
+    QCOMPARE(room.name, QStringLiteral("Lab"));
+    QCOMPARE(room.version, QStringLiteral("10"));
+    QVERIFY(!room.isPublic);
+    versions->setCurrentIndex(versions->findData(QStringLiteral("1")));
+    dialog.publicField()->setChecked(true);
+    room = dialog.request();
+    QCOMPARE(room.version, QStringLiteral("1"));
+    QVERIFY(room.isPublic);
 }
 
 QTEST_MAIN(TestRoomsPanel)
