@@ -1011,6 +1011,10 @@
             <source>Joining %1…</source>
             <translation>%1 wird betreten …</translation>
         </message>
+        <message>
+            <source> · remote</source>
+            <translation> · entfernt</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::ServerDashboard</name>

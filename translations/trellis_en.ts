@@ -1011,6 +1011,10 @@
             <source>Joining %1…</source>
             <translation>Joining %1…</translation>
         </message>
+        <message>
+            <source> · remote</source>
+            <translation> · remote</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::ServerDashboard</name>

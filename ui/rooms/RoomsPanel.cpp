@@ -106,9 +106,12 @@ void RoomsPanel::setRooms(const QList<api::RoomListEntry> &rooms)
     for (const api::RoomListEntry &room : std::as_const(sorted)) {
         const QString title = titleOf(room);
         const QString members = room.joinedMembers == 1 ? tr("1 member") : tr("%1 members").arg(room.joinedMembers);
-        const QString details = room.membership == QLatin1String("invite")
-                                    ? tr("invited · version %1").arg(room.version)
-                                    : tr("version %1 · %2").arg(room.version, members);
+        QString details = room.membership == QLatin1String("invite")
+                              ? tr("invited · version %1").arg(room.version)
+                              : tr("version %1 · %2").arg(room.version, members);
+        // A room created elsewhere (joined over federation) says so.
+        if (!room.local)
+            details += tr(" · remote");
         auto *item = new QListWidgetItem(roomAvatar(title, room.roomId, 32), title + u'\n' + details, m_list);
         item->setData(kRoomIdRole, room.roomId);
         m_rooms.insert(room.roomId, room);

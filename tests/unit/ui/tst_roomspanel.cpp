@@ -56,7 +56,7 @@ QList<api::RoomListEntry> TestRoomsPanel::sampleRooms()
              QStringLiteral("join"), 3, true},
             {QStringLiteral("!b:x.test"), {}, {}, QStringLiteral("#alias:x.test"), QStringLiteral("public"), {}, QStringLiteral("10"),
              QStringLiteral("join"), 1, true},
-            {QStringLiteral("!c:x.test"), {}, {}, {}, QStringLiteral("invite"), {}, QStringLiteral("11"), QStringLiteral("invite"), 0, true}};
+            {QStringLiteral("!c:x.test"), {}, {}, {}, QStringLiteral("invite"), {}, QStringLiteral("11"), QStringLiteral("invite"), 0, false}};
 }
 
 void TestRoomsPanel::showsRoomsAndKeepsTheSelection()
@@ -68,7 +68,7 @@ void TestRoomsPanel::showsRoomsAndKeepsTheSelection()
     QVERIFY(list);
     // The name, else the alias, else the ID; the version, members or the invite below it.
     // Invites first, then by title, whatever order the server lists them in.
-    QCOMPARE(list->item(0)->text(), QStringLiteral("!c:x.test\ninvited · version 11"));
+    QCOMPARE(list->item(0)->text(), QStringLiteral("!c:x.test\ninvited · version 11 · remote"));
     QCOMPARE(list->item(1)->text(), QStringLiteral("#alias:x.test\nversion 10 · 1 member"));
     QCOMPARE(list->item(2)->text(), QStringLiteral("Planning\nversion 12 · 3 members"));
     QVERIFY(!list->item(2)->icon().isNull());
