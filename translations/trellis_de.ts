@@ -1138,6 +1138,18 @@
             <source>Log</source>
             <translation>Protokoll</translation>
         </message>
+        <message>
+            <source>Connections:</source>
+            <translation>Verbindungen:</translation>
+        </message>
+        <message>
+            <source>1 open</source>
+            <translation>1 offen</translation>
+        </message>
+        <message>
+            <source>%1 open</source>
+            <translation>%1 offen</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::DagExplorer</name>

@@ -1138,6 +1138,18 @@
             <source>Log</source>
             <translation>Log</translation>
         </message>
+        <message>
+            <source>Connections:</source>
+            <translation>Connections:</translation>
+        </message>
+        <message>
+            <source>1 open</source>
+            <translation>1 open</translation>
+        </message>
+        <message>
+            <source>%1 open</source>
+            <translation>%1 open</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::DagExplorer</name>

@@ -60,6 +60,8 @@ ServerController::ServerController(QMainWindow *window, QString dataDirectory, Q
         if (m_quitting)
             QApplication::quit();
     });
+    connect(&m_host, &server::HomeserverHost::connectionsChanged, m_dashboard,
+            &ui::ServerDashboard::showConnections);
     connect(&m_host, &server::HomeserverHost::requestsServed, m_dashboard, [this](const QList<api::RequestLogEntry> &entries) {
         bool loginsChanged = false;
         for (const api::RequestLogEntry &entry : entries) {

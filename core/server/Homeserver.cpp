@@ -255,8 +255,12 @@ Result<QStringList> Homeserver::listen()
             });
     d->logFlush.setInterval(250);
     connect(&d->logFlush, &QTimer::timeout, this, [this] {
-        if (d && !d->pendingLog.isEmpty())
+        if (!d)
+            return;
+        if (!d->pendingLog.isEmpty())
             Q_EMIT requestsServed(std::exchange(d->pendingLog, {}));
+        if (const int open = d->http->connectionCount(); open != d->openConnections)
+            Q_EMIT connectionsChanged(d->openConnections = open);
     });
     d->logFlush.start();
     QStringList listening;

@@ -57,6 +57,8 @@ Q_SIGNALS:
     /// The requests answered lately, a batch at most four times a second (a busy server must
     /// not flood its host's thread with one signal per request).
     void requestsServed(const QList<trellis::api::RequestLogEntry> &entries);
+    /// How many client connections are open, when that changed (checked with the request log).
+    void connectionsChanged(int open);
     void roomsListed(const QList<trellis::api::RoomListEntry> &rooms);
     void devicesListed(const QList<trellis::api::DeviceEntry> &devices);
     void roomDumped(const QString &roomId, const QByteArray &dump);

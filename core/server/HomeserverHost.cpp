@@ -63,6 +63,7 @@ void HomeserverHost::launch(HomeserverOptions options)
     connect(m_server, &Homeserver::roomChanged, this, &HomeserverHost::roomChanged);
     connect(m_server, &Homeserver::roomActionFailed, this, &HomeserverHost::roomActionFailed);
     connect(m_server, &Homeserver::roomJoined, this, &HomeserverHost::roomJoined);
+    connect(m_server, &Homeserver::connectionsChanged, this, &HomeserverHost::connectionsChanged);
     connect(m_server, &Homeserver::failed, this, [this](const Error &error) {
         m_thread.quit();
         m_thread.wait();

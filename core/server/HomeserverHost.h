@@ -49,6 +49,7 @@ Q_SIGNALS:
     void failed(const trellis::Error &error);
     void stopped();
     void requestsServed(const QList<trellis::api::RequestLogEntry> &entries);
+    void connectionsChanged(int open);
     void roomsListed(const QList<trellis::api::RoomListEntry> &rooms);
     void devicesListed(const QList<trellis::api::DeviceEntry> &devices);
     void roomDumped(const QString &roomId, const QByteArray &dump);

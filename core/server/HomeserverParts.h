@@ -52,6 +52,7 @@ struct Homeserver::Parts
     QTimer typingExpiry;
     QTimer logFlush;
     QList<api::RequestLogEntry> pendingLog;
+    int openConnections = 0; ///< as last reported (connectionsChanged)
 };
 
 } // namespace trellis::server

@@ -37,6 +37,7 @@ ServerDashboard::ServerDashboard(QWidget *parent) : QWidget(parent)
     m_owner = valueLabel(this, "ownerLabel");
     m_listening = valueLabel(this, "listeningLabel");
     m_tls = valueLabel(this, "tlsLabel");
+    m_connections = valueLabel(this, "connectionsLabel");
     m_signingKey = valueLabel(this, "signingKeyLabel");
     m_dataDirectory = valueLabel(this, "dataDirectoryLabel");
     m_dataDirectory->setWordWrap(true);
@@ -47,6 +48,7 @@ ServerDashboard::ServerDashboard(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Owner:"), m_owner);
     form->addRow(tr("Listening on:"), m_listening);
     form->addRow(tr("TLS:"), m_tls);
+    form->addRow(tr("Connections:"), m_connections);
     form->addRow(tr("Signing key:"), m_signingKey);
     form->addRow(tr("Data directory:"), m_dataDirectory);
 
@@ -138,6 +140,7 @@ void ServerDashboard::showStarted(const api::ServerStatus &status)
     m_tls->setText(status.tls ? tr("on") : tr("off (plain HTTP: keep the server on loopback)"));
     m_signingKey->setText(status.signingKeyId);
     m_dataDirectory->setText(status.dataDirectory);
+    showConnections(0);
     setRunning(true);
 }
 
@@ -145,7 +148,14 @@ void ServerDashboard::showStopped()
 {
     m_state->setText(tr("Stopped"));
     m_listening->setText(tr("—"));
+    m_connections->setText(tr("—"));
     setRunning(false);
+}
+
+void ServerDashboard::showConnections(int open)
+{
+    // Clients keep connections open (keep-alive, long-polling /sync): one per client, roughly.
+    m_connections->setText(open == 1 ? tr("1 open") : tr("%1 open").arg(open));
 }
 
 void ServerDashboard::showFailed(const QString &message)

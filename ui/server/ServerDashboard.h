@@ -33,6 +33,8 @@ public Q_SLOTS:
     void showStopped();
     void showFailed(const QString &message);
     void logRequest(const trellis::api::RequestLogEntry &entry);
+    /// How many client connections are open now.
+    void showConnections(int open);
     /// Lines the process logged (LogCapture in the app), oldest first.
     void appendLog(const QList<trellis::api::LogEntry> &entries);
     /// The owner's logins (devices), newest activity first.
@@ -51,6 +53,7 @@ private:
     QLabel *m_owner;
     QLabel *m_listening;
     QLabel *m_tls;
+    QLabel *m_connections;
     QLabel *m_signingKey;
     QLabel *m_dataDirectory;
     QPushButton *m_start;

@@ -7,6 +7,7 @@
 #include "core/server/HomeserverHost.h"
 
 #include <QNetworkAccessManager>
+#include <QTcpSocket>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void failuresAreReported();
     void nothingHappensWithoutAServer();
     void devicesAreListed();
+    void openConnectionsAreCounted();
 
 private:
     /// Waits for the next roomsListed() after asking for it.
@@ -242,6 +244,24 @@ void TestHomeserverRooms::devicesAreListed()
     QCOMPARE(laptop->displayName, QStringLiteral("laptop"));
     QVERIFY(laptop->lastSeenMs > 0);
     QCOMPARE(laptop->lastSeenIp, QStringLiteral("127.0.0.1"));
+}
+
+void TestHomeserverRooms::openConnectionsAreCounted()
+{
+    // Two clients connect (no request yet: a keep-alive connection counts as it opens); the
+    // count follows them in and out.
+    QSignalSpy counted(&m_host, &HomeserverHost::connectionsChanged);
+    const QStringList hostPort = m_address.split(QLatin1Char(':'));
+    QTcpSocket first;
+    QTcpSocket second;
+    for (QTcpSocket *socket : {&first, &second}) {
+        socket->connectToHost(QHostAddress(hostPort[0]), quint16(hostPort[1].toUInt()));
+        QVERIFY(socket->waitForConnected(5000));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!counted.isEmpty() && counted.last().first().toInt() == 2, 10000);
+    first.disconnectFromHost();
+    second.disconnectFromHost();
+    QTRY_VERIFY_WITH_TIMEOUT(counted.last().first().toInt() == 0, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestHomeserverRooms)

@@ -50,6 +50,10 @@ void TestServerUi::dashboardShowsStatus()
     QCOMPARE(dashboard.findChild<QLabel *>(QStringLiteral("serverNameLabel"))->text(), QStringLiteral("example.org"));
     QCOMPARE(dashboard.findChild<QLabel *>(QStringLiteral("listeningLabel"))->text(), QStringLiteral("127.0.0.1:8008, [::1]:8008"));
     QVERIFY(!startButton->isEnabled() && stopButton->isEnabled());
+    auto *connections = dashboard.findChild<QLabel *>(QStringLiteral("connectionsLabel"));
+    QCOMPARE(connections->text(), QStringLiteral("0 open"));
+    dashboard.showConnections(3);
+    QCOMPARE(connections->text(), QStringLiteral("3 open"));
     stopButton->click();
     QCOMPARE(stop.size(), 1);
     dashboard.showFailed(QStringLiteral("port in use"));
