@@ -1241,6 +1241,10 @@
             <source>Visible part as SVG (*.svg)</source>
             <translation>Sichtbarer Teil als SVG (*.svg)</translation>
         </message>
+        <message>
+            <source>Draw the selected event's auth events and ring its whole auth chain</source>
+            <translation>Die Auth-Ereignisse des ausgewählten Ereignisses zeichnen und seine ganze Auth-Kette einkreisen</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::EventDetailsPanel</name>

@@ -1241,6 +1241,10 @@
             <source>Visible part as SVG (*.svg)</source>
             <translation>Visible part as SVG (*.svg)</translation>
         </message>
+        <message>
+            <source>Draw the selected event's auth events and ring its whole auth chain</source>
+            <translation>Draw the selected event's auth events and ring its whole auth chain</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::EventDetailsPanel</name>

@@ -17,6 +17,8 @@ public:
     static QColor rejected() { return QColor(220, 30, 30); }
     static QColor softFailed() { return QColor(230, 140, 20); }
     static QColor selection() { return QColor(40, 120, 230); }
+    /// Auth edges and the auth chain they lead to.
+    static QColor authEdge() { return QColor(150, 60, 200); }
     /// The band behind rows another view points at (a state-resolution step's events).
     static QColor highlight() { return QColor(245, 180, 40, 70); }
 };

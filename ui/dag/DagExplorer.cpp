@@ -100,6 +100,7 @@ QWidget *DagExplorer::createToolBar()
     auto *auth = new QToolButton(bar);
     auth->setText(tr("Auth edges"));
     auth->setCheckable(true);
+    auth->setToolTip(tr("Draw the selected event's auth events and ring its whole auth chain"));
     connect(auth, &QToolButton::toggled, m_view, &DagView::setAuthEdgesVisible);
     m_filterButton = new QToolButton(bar);
     m_filterButton->setText(tr("Types"));

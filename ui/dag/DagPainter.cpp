@@ -90,7 +90,7 @@ void DagPainter::paintAuthEdges(QPainter &painter) const
     const trellis::dag::DagNodeInput *input = m_snapshot.input(node.id);
     if (!input)
         return;
-    QPen pen(QColor(150, 60, 200), std::clamp(m_geometry.zoom * 1.4, 1.0, 3.0), Qt::DashLine);
+    QPen pen(DagColors::authEdge(), std::clamp(m_geometry.zoom * 1.4, 1.0, 3.0), Qt::DashLine);
     painter.setPen(pen);
     for (const trellis::dag::DagAuthEdge &edge : trellis::dag::dagAuthEdges(m_layout, *input)) {
         if (edge.toRow < 0)
@@ -155,6 +155,11 @@ void DagPainter::paintMarks(QPainter &painter, const DagNode &node, QPointF at) 
     if (node.flags.testFlag(DagFlag::ForwardExtremity)) {
         painter.setPen(QPen(m_options.text, std::clamp(r * 0.2, 1.0, 2.0)));
         painter.drawEllipse(at, r * 1.45, r * 1.45);
+    }
+    if (m_options.authChainRows.contains(node.row)) {
+        // In the selected event's auth chain: ringed in the auth edges' colour.
+        painter.setPen(QPen(DagColors::authEdge(), std::clamp(r * 0.25, 1.0, 2.5), Qt::DashLine));
+        painter.drawEllipse(at, r * 1.6, r * 1.6);
     }
     if (node.row == m_options.selectedRow || m_options.pickedRows.contains(node.row)) {
         painter.setPen(QPen(DagColors::selection(), std::clamp(r * 0.3, 1.5, 3.0)));

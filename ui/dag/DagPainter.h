@@ -18,6 +18,7 @@ struct DagPaintOptions
     QList<int> pickedRows;     ///< events Ctrl+click added to the selection, in pick order
     int cursorRow = -1;        ///< the keyboard's cursor when it left the selection (Ctrl+arrows)
     bool authEdges = false;    ///< draw the selected event's auth edges
+    QSet<int> authChainRows;   ///< with authEdges: the selected event's whole auth chain
     QSet<QString> hiddenTypes; ///< event types drawn dimmed (their rows stay)
     QSet<int> highlightedRows; ///< rows marked by another view (a state-resolution step's events)
     QColor background = Qt::white;

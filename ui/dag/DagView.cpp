@@ -41,6 +41,7 @@ void DagView::setSnapshot(DagSnapshotPtr snapshot)
             m_options.pickedRows.append(row);
     }
     adoptPalette();
+    updateAuthChain();
     updateScrollBars();
     viewport()->update();
 }
@@ -107,6 +108,7 @@ void DagView::selectRow(int row)
     m_options.selectedRow = row;
     m_options.pickedRows.clear();
     m_options.cursorRow = -1; // the cursor follows the selection
+    updateAuthChain();
     scrollToRow(row);
     viewport()->update();
     Q_EMIT eventSelected(m_snapshot->layout.node(row).id);
@@ -139,6 +141,7 @@ bool DagView::pickEvents(const QStringList &eventIds)
     }
     m_options.selectedRow = rows.takeFirst();
     m_options.pickedRows = rows;
+    updateAuthChain();
     scrollToRow(rows.last());
     viewport()->update();
     Q_EMIT eventsPicked(pickedEvents());
@@ -217,7 +220,28 @@ bool DagView::jumpToTime(qint64 msSinceEpoch)
 void DagView::setAuthEdgesVisible(bool visible)
 {
     m_options.authEdges = visible;
+    updateAuthChain();
     viewport()->update();
+}
+
+void DagView::updateAuthChain()
+{
+    m_options.authChainRows.clear();
+    if (!m_snapshot || !m_options.authEdges || m_options.selectedRow < 0)
+        return;
+    // Along auth_events, in any order (a set is wanted); events the dump lacks end a branch.
+    QList<QString> queue;
+    if (const auto *input = m_snapshot->input(m_snapshot->layout.node(m_options.selectedRow).id))
+        queue = input->authIds;
+    while (!queue.isEmpty()) {
+        const QString id = queue.takeLast();
+        const int row = m_snapshot->layout.rowOf(id);
+        if (row < 0 || m_options.authChainRows.contains(row))
+            continue;
+        m_options.authChainRows.insert(row);
+        if (const auto *input = m_snapshot->input(id))
+            queue.append(input->authIds);
+    }
 }
 
 void DagView::setHiddenTypes(const QSet<QString> &types)

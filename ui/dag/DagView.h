@@ -59,6 +59,9 @@ public:
     bool jumpToTime(qint64 msSinceEpoch);
 
     bool authEdgesVisible() const { return m_options.authEdges; }
+    /// With auth edges shown: how many events the selected event's auth chain holds (those in
+    /// the DAG), each ringed.
+    int authChainSize() const { return int(m_options.authChainRows.size()); }
     void setAuthEdgesVisible(bool visible);
     /// Events of these types are drawn dimmed; their rows stay.
     void setHiddenTypes(const QSet<QString> &types);
@@ -101,6 +104,8 @@ protected:
 
 private:
     void adoptPalette();
+    /// Finds the selected event's auth chain (its auth events, theirs, …) when auth edges show.
+    void updateAuthChain();
     void updateScrollBars();
     /// Moves the keyboard's cursor (clamped) without changing the selection.
     void moveCursor(int row);

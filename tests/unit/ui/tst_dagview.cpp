@@ -91,6 +91,7 @@ private Q_SLOTS:
     void detailsShowEventVerdictAndState();
     void pairShowsStateDifference();
     void detailsCheckTheContentHash();
+    void authChainOfTheSelection();
     void detailsCheckSignaturesWithServerKeys();
     void jumpTargetsParse();
     void jumpsToDepthOrTime();
@@ -422,6 +423,43 @@ void TestDagView::pairShowsStateDifference()
     auto *difference = explorer.findChild<QTableWidget *>(QStringLiteral("stateDifferenceTable"));
     // After the ban, carol is banned; after the topic, carol is joined and the topic is set.
     QCOMPARE(difference->rowCount(), 2);
+}
+
+void TestDagView::authChainOfTheSelection()
+{
+    const DagSnapshotPtr snapshot = load(m_scriptPath);
+    QVERIFY(snapshot);
+    DagView view;
+    view.resize(600, 400);
+    view.setSnapshot(snapshot);
+    const EventId late = m_room.ids.value(QStringLiteral("late"));
+    QVERIFY(view.selectEvent(late.toString()));
+    QCOMPARE(view.authChainSize(), 0); // auth edges hidden: nothing marked
+
+    // The auth chain, found independently: auth events, theirs, and so on.
+    QHash<EventId, const events::Pdu *> byId;
+    for (const events::Pdu &event : m_room.events)
+        byId.insert(event.eventId(), &event);
+    QSet<EventId> chain;
+    QList<EventId> queue = byId.value(late)->authEvents();
+    while (!queue.isEmpty()) {
+        const EventId id = queue.takeFirst();
+        if (chain.contains(id) || !byId.contains(id))
+            continue;
+        chain.insert(id);
+        queue.append(byId.value(id)->authEvents());
+    }
+    QVERIFY(chain.size() >= 3); // create, power levels, carol's membership at least
+    const QImage plain = view.renderVisible();
+    view.setAuthEdgesVisible(true);
+    QCOMPARE(view.authChainSize(), int(chain.size()));
+    QVERIFY(view.renderVisible() != plain);
+    // It follows the selection: the create event has no auth chain.
+    view.selectRow(0);
+    QCOMPARE(view.authChainSize(), 0);
+    view.setAuthEdgesVisible(false);
+    QVERIFY(view.selectEvent(late.toString()));
+    QCOMPARE(view.authChainSize(), 0);
 }
 
 void TestDagView::detailsCheckTheContentHash()
