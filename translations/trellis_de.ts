@@ -1245,6 +1245,10 @@
             <source>Draw the selected event's auth events and ring its whole auth chain</source>
             <translation>Die Auth-Ereignisse des ausgewählten Ereignisses zeichnen und seine ganze Auth-Kette einkreisen</translation>
         </message>
+        <message>
+            <source>Find an event (Ctrl+F): an event ID prefix, a sender or a type</source>
+            <translation>Ein Ereignis finden (Strg+F): ein Anfang einer Ereignis-ID, ein Absender oder ein Typ</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::EventDetailsPanel</name>

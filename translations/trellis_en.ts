@@ -1245,6 +1245,10 @@
             <source>Draw the selected event's auth events and ring its whole auth chain</source>
             <translation>Draw the selected event's auth events and ring its whole auth chain</translation>
         </message>
+        <message>
+            <source>Find an event (Ctrl+F): an event ID prefix, a sender or a type</source>
+            <translation>Find an event (Ctrl+F): an event ID prefix, a sender or a type</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::EventDetailsPanel</name>

@@ -7,6 +7,7 @@
 #include "ui/dag/RoomDumpDocument.h"
 #include "ui/stateres/StateResView.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
@@ -96,7 +97,10 @@ QWidget *DagExplorer::createToolBar()
                         "clocks, in local time"));
     jump->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 18);
     jump->setMaximumWidth(jump->minimumWidth() + 40);
-    connect(jump, &QLineEdit::returnPressed, this, [this, jump] { goTo(jump->text()); });
+    connect(jump, &QLineEdit::returnPressed, this, [this, jump] {
+        if (goTo(jump->text()))
+            m_view->setFocus();
+    });
     auto *auth = new QToolButton(bar);
     auth->setText(tr("Auth edges"));
     auth->setCheckable(true);
@@ -115,6 +119,26 @@ QWidget *DagExplorer::createToolBar()
     auto *save = new QToolButton(bar);
     save->setText(tr("Export…"));
     connect(save, &QToolButton::clicked, this, &DagExplorer::exportInteractively);
+    // Keyboard: Ctrl+F finds, Ctrl+G goes to a depth or time; Enter runs it and, when it found
+    // an event, the graph (arrows, Ctrl+Space) has the keyboard again; Escape returns to it.
+    const auto shortcut = [this](const QKeySequence &keys, QLineEdit *field) {
+        auto *action = new QAction(this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, field, [field] {
+            field->setFocus(Qt::ShortcutFocusReason);
+            field->selectAll();
+        });
+        addAction(action);
+        auto *escape = new QAction(field);
+        escape->setShortcut(Qt::Key_Escape);
+        escape->setShortcutContext(Qt::WidgetShortcut);
+        connect(escape, &QAction::triggered, m_view, qOverload<>(&QWidget::setFocus));
+        field->addAction(escape);
+    };
+    shortcut(QKeySequence::Find, m_search);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_G), jump);
+    m_search->setToolTip(tr("Find an event (Ctrl+F): an event ID prefix, a sender or a type"));
     m_status = new QLabel(tr("Loading…"), bar);
     m_status->setObjectName(QStringLiteral("dagStatus"));
     for (QWidget *widget : std::initializer_list<QWidget *>{m_search, jump, auth, m_filterButton,
@@ -236,7 +260,9 @@ bool DagExplorer::goTo(const QString &text)
 
 void DagExplorer::search()
 {
-    if (!m_view->find(m_search->text()))
+    if (m_view->find(m_search->text()))
+        m_view->setFocus();
+    else
         m_status->setText(tr("No event matches “%1”").arg(m_search->text()));
 }
 

@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -95,6 +96,7 @@ private Q_SLOTS:
     void detailsCheckSignaturesWithServerKeys();
     void jumpTargetsParse();
     void jumpsToDepthOrTime();
+    void keyboardReachesTheFields();
     void bigDumpStatesComeFromABackgroundReplay();
     void mainWindowOpensDumpsInTabs();
 
@@ -534,6 +536,39 @@ void TestDagView::detailsCheckSignaturesWithServerKeys()
     explorer.setServerKeys(wrong);
     QVERIFY2(hashLabel->text().contains(QStringLiteral("Signatures: example.org (sender) invalid")),
              qPrintable(hashLabel->text()));
+}
+
+void TestDagView::keyboardReachesTheFields()
+{
+    DagExplorer explorer;
+    QSignalSpy loaded(&explorer, &DagExplorer::loaded);
+    explorer.resize(1000, 600);
+    explorer.show();
+    QVERIFY(QTest::qWaitForWindowActive(&explorer));
+    explorer.open(m_scriptPath);
+    QVERIFY(loaded.wait(10000));
+    DagView *view = explorer.view();
+    auto *search = explorer.findChild<QLineEdit *>(QStringLiteral("dagSearch"));
+    auto *jump = explorer.findChild<QLineEdit *>(QStringLiteral("dagJump"));
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+
+    // Ctrl+F: the search field; Enter finds and gives the graph the keyboard back.
+    QTest::keySequence(view, QKeySequence::Find);
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("m.room.topic"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(view->snapshot()->layout.node(view->selectedRow()).type, QStringLiteral("m.room.topic"));
+    QTRY_VERIFY(view->hasFocus());
+    // Ctrl+G: the "Go to" field; a depth that is not there keeps the field for another try.
+    QTest::keySequence(view, QKeySequence(Qt::CTRL | Qt::Key_G));
+    QTRY_VERIFY(jump->hasFocus());
+    QTest::keyClicks(jump, QStringLiteral("1000"));
+    QTest::keyClick(jump, Qt::Key_Return);
+    QVERIFY(jump->hasFocus());
+    // Escape: back to the graph.
+    QTest::keyClick(jump, Qt::Key_Escape);
+    QTRY_VERIFY(view->hasFocus());
 }
 
 void TestDagView::jumpTargetsParse()
