@@ -1,5 +1,7 @@
 #include "core/dag/DagPduInput.h"
 
+#include "core/events/PduKeys.h"
+
 namespace trellis::dag {
 namespace {
 
@@ -25,11 +27,16 @@ DagNodeInput dagInputFromPdu(const events::Pdu &event, const DagMarks &marks)
     input.stateKey = event.stateKey();
     input.depth = event.depth();
     input.ts = event.originServerTs();
-    if (marks.outliers.contains(input.id))
+    // The caller's marks, and those the dump carries in `unsigned` (events::dumpmark).
+    const json::Value &unsignedData = event.json()[events::key::kUnsigned];
+    const auto marked = [&unsignedData](std::string_view key) {
+        return unsignedData.isObject() && unsignedData.toObject()[key].toBool();
+    };
+    if (marks.outliers.contains(input.id) || marked(events::dumpmark::kOutlier))
         input.flags |= DagFlag::Outlier;
     if (marks.rejected.contains(input.id))
         input.flags |= DagFlag::Rejected;
-    if (marks.softFailed.contains(input.id))
+    if (marks.softFailed.contains(input.id) || marked(events::dumpmark::kSoftFailed))
         input.flags |= DagFlag::SoftFailed;
     return input;
 }

@@ -31,6 +31,16 @@ inline constexpr std::string_view kRoomVersion = "room_version";
 
 } // namespace trellis::events::key
 
+// What a room dump may say of an event beyond its PDU, in the event's `unsigned` object (which
+// no hash or signature covers): marks the exporting server's store knew (`trellis-cli dag
+// export`, a live room), which the explorer draws.
+namespace trellis::events::dumpmark {
+
+inline constexpr std::string_view kSoftFailed = "io.trellis.soft_failed";
+inline constexpr std::string_view kOutlier = "io.trellis.outlier";
+
+} // namespace trellis::events::dumpmark
+
 // Event types the kernel treats specially.
 namespace trellis::events::eventtype {
 

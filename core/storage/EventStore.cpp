@@ -1,6 +1,7 @@
 #include "core/storage/EventStore.h"
 
 #include "core/auth/EventTypes.h"
+#include "core/events/PduKeys.h"
 #include "core/json/Writer.h"
 #include "core/storage/RoomSchema.h"
 
@@ -366,8 +367,22 @@ Result<json::Array> EventStore::roomDump(const RoomId &room)
         return stored.error();
     json::Array dump;
     dump.reserve(size_t(stored->size()));
-    for (const StoredEvent &event : std::as_const(*stored))
-        dump.emplace_back(event.pdu.json());
+    for (const StoredEvent &event : std::as_const(*stored)) {
+        if (!event.softFailed && !event.outlier) {
+            dump.emplace_back(event.pdu.json());
+            continue;
+        }
+        // What the store knows and the PDU does not say, for the explorer's marks.
+        json::Object annotated = event.pdu.json();
+        json::Value *unsignedData = annotated.find(events::key::kUnsigned);
+        if (!unsignedData || !unsignedData->isObject())
+            unsignedData = &annotated.insert(events::key::kUnsigned, json::Value(json::Object{}));
+        if (event.softFailed)
+            unsignedData->asObject()->insert(events::dumpmark::kSoftFailed, json::Value(true));
+        if (event.outlier)
+            unsignedData->asObject()->insert(events::dumpmark::kOutlier, json::Value(true));
+        dump.emplace_back(std::move(annotated));
+    }
     return dump;
 }
 

@@ -4,6 +4,8 @@
 // state, a duplicate event refused, and persist() inside a rolled-back transaction leaving
 // nothing behind (not even in the caches).
 #include "core/crypto/SigningKey.h"
+#include "core/events/EventHashes.h"
+#include "core/events/PduKeys.h"
 #include "core/room/RoomBuilder.h"
 #include "core/storage/Database.h"
 #include "core/storage/EventStore.h"
@@ -135,6 +137,19 @@ private Q_SLOTS:
         const auto timeline = *m_events->roomEvents(m_room, 0, m_events->maxStreamOrdering(), 100, Direction::Forward);
         for (const StoredEvent &e : timeline)
             QVERIFY(e.pdu.eventId() != outlier.pdu.eventId());
+        // A room dump says which event was soft-failed, in its `unsigned` (hashes and event ID
+        // untouched), for the explorer's marks.
+        const json::Array dump = *m_events->roomDump(m_room);
+        int marked = 0;
+        for (const json::Value &event : dump) {
+            const json::Value &data = event.toObject()["unsigned"];
+            if (data.isObject() && data.toObject()[events::dumpmark::kSoftFailed].toBool()) {
+                ++marked;
+                QCOMPARE(events::computeEventId(event.toObject(), *events::RoomVersion::find(u"12"))->toString(),
+                         soft.pdu.eventId().toString());
+            }
+        }
+        QCOMPARE(marked, 1);
         // An accepted event citing the soft-failed one still becomes the head.
         const events::Pdu next = add(spec("m.room.message", std::nullopt, R"({"body":"n"})", QList<EventId>{base}));
         persist(newEvent(next));

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void pairShowsStateDifference();
     void detailsCheckTheContentHash();
     void authChainOfTheSelection();
+    void dumpMarksShow();
     void detailsCheckSignaturesWithServerKeys();
     void jumpTargetsParse();
     void jumpsToDepthOrTime();
@@ -425,6 +426,35 @@ void TestDagView::pairShowsStateDifference()
     auto *difference = explorer.findChild<QTableWidget *>(QStringLiteral("stateDifferenceTable"));
     // After the ban, carol is banned; after the topic, carol is joined and the topic is set.
     QCOMPARE(difference->rowCount(), 2);
+}
+
+void TestDagView::dumpMarksShow()
+{
+    // A dump exported by a server says in `unsigned` which events its store soft-failed or
+    // held as outliers; the layout flags them (and the painter marks them).
+    const QString topic = m_room.ids.value(QStringLiteral("topic")).toString();
+    const QString ban = m_room.ids.value(QStringLiteral("ban")).toString();
+    json::Array dump = room::roomDumpToJson(m_room.events);
+    for (json::Value &event : dump) {
+        json::Object *object = event.asObject();
+        const QString type = QString::fromStdString(object->find("type")->toString());
+        json::Object data;
+        if (type == QStringLiteral("m.room.topic"))
+            data.insert("io.trellis.soft_failed", json::Value(true));
+        else if (type == QStringLiteral("m.room.member") && object->find("content")->toObject()["membership"].toString() == "ban")
+            data.insert("io.trellis.outlier", json::Value(true));
+        else
+            continue;
+        object->insert("unsigned", json::Value(std::move(data)));
+    }
+    const QString path = m_dir.filePath(QStringLiteral("marked.json"));
+    writeFile(path, json::toCanonicalBytes(json::Value(std::move(dump))));
+    const DagSnapshotPtr snapshot = load(path);
+    QVERIFY(snapshot);
+    const auto &layout = snapshot->layout;
+    QVERIFY(layout.node(layout.rowOf(topic)).flags.testFlag(trellis::dag::DagFlag::SoftFailed));
+    QVERIFY(layout.node(layout.rowOf(ban)).flags.testFlag(trellis::dag::DagFlag::Outlier));
+    QVERIFY(!layout.node(0).flags.testFlag(trellis::dag::DagFlag::SoftFailed));
 }
 
 void TestDagView::authChainOfTheSelection()
