@@ -19,12 +19,14 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
     dock->setObjectName(QStringLiteral("roomsDock"));
     dock->setWidget(m_panel);
     window->addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_panel->setServerRunning(m_host.isRunning()); // started() says when it does
 
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kRefreshDelayMs);
     connect(&m_refresh, &QTimer::timeout, this, &LiveRooms::refreshChanged);
 
     connect(&host, &server::HomeserverHost::started, this, [this](const api::ServerStatus &status) {
+        m_panel->setServerRunning(true);
         m_window->setOwnUserId(status.userId);
         m_panel->setDefaultRoomVersion(status.defaultRoomVersion);
         // The server's own key checks the signatures of its events in live rooms.
@@ -35,7 +37,10 @@ LiveRooms::LiveRooms(ui::MainWindow *window, server::HomeserverHost &host, QObje
         m_host.listRooms();
     });
     connect(window, &ui::MainWindow::messageWritten, &host, &server::HomeserverHost::sendMessage);
-    connect(&host, &server::HomeserverHost::stopped, this, [this] { m_panel->setRooms({}); });
+    connect(&host, &server::HomeserverHost::stopped, this, [this] {
+        m_panel->setServerRunning(false);
+        m_panel->setRooms({});
+    });
     connect(&host, &server::HomeserverHost::roomsListed, m_panel, &ui::RoomsPanel::setRooms);
     connect(&host, &server::HomeserverHost::roomChanged, this, [this](const QString &room) {
         m_changed.insert(room);

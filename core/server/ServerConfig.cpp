@@ -157,10 +157,9 @@ Result<void> ServerConfig::save(const QString &path) const
                        "; The version of new rooms that name none. 12 is the spec's recommendation;\n"
                        "; clients older than it (nheko 0.11) handle rooms of version 10 better.\n"
                        "default_version = %6\n")
+            // One arg() for all: a "%1" in a path must not be taken for a placeholder.
             .arg(serverName.toString(), listens.join(QStringLiteral(", ")), tlsCertificatePath,
-                 tlsKeyPath)
-            .arg(maxUploadBytes)
-            .arg(defaultRoomVersion->id);
+                 tlsKeyPath, QString::number(maxUploadBytes), defaultRoomVersion->id);
     if (!QDir().mkpath(QFileInfo(file).absolutePath()))
         return Error::io(QStringLiteral("cannot create the directory of %1").arg(file));
     QSaveFile out(file);

@@ -73,7 +73,7 @@ RoomsPanel::RoomsPanel(QWidget *parent)
     // Accepting an invite is joining the room; rejecting it is leaving (client-server-api
     // "Room membership").
     connect(m_acceptButton, &QPushButton::clicked, this, [this] {
-        if (const QString room = selectedRoomId(); !room.isEmpty() && m_joining.isEmpty()) {
+        if (const QString room = selectedRoomId(); !room.isEmpty() && m_serverRunning && m_joining.isEmpty()) {
             setJoining(room);
             Q_EMIT joinRequested(room);
         }
@@ -157,7 +157,7 @@ void RoomsPanel::openRow(int row)
 void RoomsPanel::join()
 {
     const QString target = m_joinField->text().trimmed();
-    if (target.isEmpty())
+    if (target.isEmpty() || !m_serverRunning || !m_joining.isEmpty())
         return;
     setJoining(target);
     Q_EMIT joinRequested(target);
@@ -170,6 +170,14 @@ void RoomsPanel::setJoining(const QString &target)
     m_status->setText(target.isEmpty() ? QString() : tr("Joining %1…").arg(target));
     m_status->setVisible(!target.isEmpty());
     m_progress->setVisible(!target.isEmpty());
+    updateActions();
+}
+
+void RoomsPanel::setServerRunning(bool running)
+{
+    m_serverRunning = running;
+    if (!running && !m_joining.isEmpty())
+        setJoining(QString());
     updateActions();
 }
 
@@ -232,9 +240,12 @@ void RoomsPanel::updateActions()
     m_leaveButton->setText(invite ? tr("Reject") : tr("Leave"));
     m_openButton->setEnabled(selected && !invite); // an invite's room is not ours to read yet
     m_settingsButton->setEnabled(selected && !invite);
-    // One join at a time: the field waits for the answer.
-    m_joinField->setEnabled(m_joining.isEmpty());
-    m_joinButton->setEnabled(m_joining.isEmpty() && !m_joinField->text().trimmed().isEmpty());
+    // One join at a time: the field waits for the answer. Nothing to ask of a stopped server.
+    const bool canJoin = m_serverRunning && m_joining.isEmpty();
+    m_joinField->setEnabled(canJoin);
+    m_joinButton->setEnabled(canJoin && !m_joinField->text().trimmed().isEmpty());
+    m_acceptButton->setEnabled(canJoin);
+    m_createButton->setEnabled(m_serverRunning);
 }
 
 } // namespace trellis::ui

@@ -30,6 +30,9 @@ public:
     void showError(const QString &message);
     /// The join asked for succeeded: the wait ends and the room is selected once listed.
     void joinSucceeded(const QString &requested, const QString &roomId);
+    /// Whether the server runs: without it, nothing can be joined or created, and a join on
+    /// its way is over (it will not be answered).
+    void setServerRunning(bool running);
     /// The server's version for new rooms, chosen first in the New Room dialog.
     void setDefaultRoomVersion(const QString &version) { m_defaultVersion = version; }
     /// Whether a join is on its way (its progress shows under the list).
@@ -69,6 +72,7 @@ private:
     QString m_joining;        ///< the room ID or alias being joined
     QString m_selectWhenListed; ///< a joined room, selected when the list next has it
     QString m_defaultVersion = QStringLiteral("12");
+    bool m_serverRunning = true;
     QPushButton *m_openButton;
     QPushButton *m_acceptButton;
     QPushButton *m_leaveButton;

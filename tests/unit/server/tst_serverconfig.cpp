@@ -66,7 +66,7 @@ void TestServerConfig::saveThenLoad()
     ServerConfig config = ServerConfig::defaults(dir.path());
     config.serverName = *ServerName::parse(u"matrix.example.org:8448");
     config.listen = {*ListenAddress::parse(u"127.0.0.1:8448"), *ListenAddress::parse(u"[::1]:8448")};
-    config.tlsCertificatePath = QStringLiteral("/etc/trellis/cert.pem");
+    config.tlsCertificatePath = QStringLiteral("/etc/trellis/50%1 cert.pem"); // not a placeholder
     config.tlsKeyPath = QStringLiteral("/etc/trellis/key.pem");
     config.maxUploadBytes = 1234;
     config.defaultRoomVersion = events::RoomVersion::find(u"10");

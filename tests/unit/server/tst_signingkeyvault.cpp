@@ -125,7 +125,8 @@ void TestSigningKeyVault::keychainWithoutServiceFallsBack()
 
 namespace {
 
-// The keychain entry's bytes (a key-file line), or nothing when there is no entry.
+// The keychain entry's bytes (a key-file line); nothing when there is no entry; an empty
+// array when the keychain failed otherwise (so that "no entry" is not mistaken for it).
 std::optional<QByteArray> readEntry(const QString &service, const QString &account)
 {
     QKeychain::ReadPasswordJob job(service);
@@ -133,9 +134,11 @@ std::optional<QByteArray> readEntry(const QString &service, const QString &accou
     job.setKey(account);
     QSignalSpy finished(&job, &QKeychain::Job::finished);
     job.start();
-    if (!finished.wait(30000) || job.error() != QKeychain::NoError)
+    if (!finished.wait(30000))
+        return QByteArray();
+    if (job.error() == QKeychain::EntryNotFound)
         return std::nullopt;
-    return job.binaryData();
+    return job.error() == QKeychain::NoError ? job.binaryData() : QByteArray();
 }
 
 bool writeEntry(const QString &service, const QString &account, const QByteArray &data)
@@ -164,7 +167,7 @@ void TestSigningKeyVault::keychainCreatesThenReusesTheKey()
     QCOMPARE(created->second, SigningKeyVault::Storage::Keychain);
     QVERIFY(!QFile::exists(path)); // in the keychain only
     const auto entry = readEntry(SigningKeyVault::serviceName(), account);
-    QVERIFY(entry);
+    QVERIFY(entry && !entry->isEmpty());
     QCOMPARE(crypto::keyfile::parse(*entry)->first().keyId(), created->first.keyId());
 
     SigningKeyVault second(account, path);
@@ -191,7 +194,7 @@ void TestSigningKeyVault::keychainMovesTheLegacyEntry()
     QCOMPARE(loaded->first.publicKey(), key->publicKey());
     // Under the new name now, and the old entry is gone (its deletion may finish just after).
     const auto moved = readEntry(SigningKeyVault::serviceName(), account);
-    QVERIFY(moved);
+    QVERIFY(moved && !moved->isEmpty());
     QCOMPARE(crypto::keyfile::parse(*moved)->first().publicKey(), key->publicKey());
     QTRY_VERIFY_WITH_TIMEOUT(!readEntry(SigningKeyVault::legacyServiceName(), account), 10000);
 }

@@ -318,6 +318,20 @@ void TestRoomsPanel::joinShowsProgressThenSelectsTheRoom()
     QVERIFY(!panel.isJoining());
     QVERIFY(progress->isHidden());
     QVERIFY(field->isEnabled());
+
+    // The server stops while a join is on its way: no answer will come, the wait ends, and
+    // nothing can be joined until it runs again.
+    QTest::keyClicks(field, QStringLiteral("#late:x.test"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(panel.isJoining());
+    panel.setServerRunning(false);
+    QVERIFY(!panel.isJoining());
+    QVERIFY(progress->isHidden());
+    QVERIFY(!field->isEnabled());
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(join.size(), 3); // the three asked for while it ran
+    panel.setServerRunning(true);
+    QVERIFY(field->isEnabled());
 }
 
 void TestRoomsPanel::newRoomDialogOffersEveryVersion()
