@@ -1400,6 +1400,10 @@
             <source>Signatures: %1</source>
             <translation>Signatures: %1</translation>
         </message>
+        <message>
+            <source>%1 is not in the dump: there is no state after it to compare</source>
+            <translation>%1 is not in the dump: there is no state after it to compare</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::RoomDumpDocument</name>

@@ -25,12 +25,16 @@ DagView::DagView(QWidget *parent) : QAbstractScrollArea(parent)
 void DagView::setSnapshot(DagSnapshotPtr snapshot)
 {
     const QStringList picked = pickedEvents();
+    const QString cursor = m_snapshot && m_options.cursorRow >= 0
+                               ? m_snapshot->layout.node(m_options.cursorRow).id
+                               : QString();
     m_snapshot = std::move(snapshot);
     m_geometry.rowCount = m_snapshot ? m_snapshot->layout.rowCount() : 0;
     m_geometry.laneCount = m_snapshot ? m_snapshot->layout.laneCount() : 1;
     m_options.selectedRow = -1;
     m_options.pickedRows.clear();
-    m_options.cursorRow = -1;
+    // The keyboard's cursor stays on its event too (a live room reloads on every change).
+    m_options.cursorRow = m_snapshot && !cursor.isEmpty() ? m_snapshot->layout.rowOf(cursor) : -1;
     for (const QString &id : picked) {
         const int row = m_snapshot ? m_snapshot->layout.rowOf(id) : -1;
         if (row < 0)

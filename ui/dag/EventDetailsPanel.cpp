@@ -124,6 +124,7 @@ void EventDetailsPanel::setEvent(const QString &eventId)
     m_before->setRowCount(0);
     m_after->setRowCount(0);
     m_difference->setRowCount(0);
+    m_difference->setColumnCount(2); // type and state key; setPicked() adds the events
     showPdu();
     showVerdict();
     updateExplainButton();
@@ -297,8 +298,13 @@ void EventDetailsPanel::setStates(const EventStates &states)
     fillState(m_after, states.after.value(m_eventId));
     QList<stateres::StateSet> picked;
     for (const QString &id : std::as_const(m_picked)) {
-        if (!states.after.contains(id))
-            return; // a missing event: nothing to compare it by
+        if (!states.after.contains(id)) {
+            // A missing event (another cites it, the dump lacks it) has no state to compare.
+            m_verdictLabel->setText(tr("%1 is not in the dump: there is no state after it to "
+                                       "compare")
+                                        .arg(id));
+            return;
+        }
         picked.append(states.after.value(id));
     }
     if (!picked.isEmpty())

@@ -281,6 +281,8 @@ void TestDagView::keyboardAndMouse()
     QTest::keyClick(&view, Qt::Key_Down, Qt::ControlModifier);
     QCOMPARE(view.cursorRow(), 4);
     QCOMPARE(view.selectedRow(), 2); // the selection stays
+    view.setSnapshot(snapshot); // a live room's reload keeps the cursor where it was
+    QCOMPARE(view.cursorRow(), 4);
     QTest::keyClick(&view, Qt::Key_Space, Qt::ControlModifier);
     QCOMPARE(view.pickedEvents(),
              (QStringList{snapshot->layout.node(2).id, snapshot->layout.node(4).id}));
@@ -426,6 +428,9 @@ void TestDagView::pairShowsStateDifference()
     auto *difference = explorer.findChild<QTableWidget *>(QStringLiteral("stateDifferenceTable"));
     // After the ban, carol is banned; after the topic, carol is joined and the topic is set.
     QCOMPARE(difference->rowCount(), 2);
+    QCOMPARE(difference->columnCount(), 4); // type, state key, one per picked event
+    QVERIFY(explorer.view()->selectEvent(ban)); // one event again: no picked columns
+    QCOMPARE(difference->columnCount(), 2);
 }
 
 void TestDagView::dumpMarksShow()
