@@ -63,26 +63,39 @@ void replyUpdated(ClientApiServices &services, qint64 version, const ApiResponde
     reply.ok(body);
 }
 
-/// The backup a /room_keys/keys request names in its `version` query parameter, if it exists
-/// (answered otherwise: M_MISSING_PARAM without one, M_NOT_FOUND for an unknown one).
-std::optional<qint64> existingVersion(ClientApiServices &services, const ApiRequest &request,
-                                      const ApiResponder &reply)
+/// The backup version `text` names, if it exists (answered otherwise: M_NOT_FOUND).
+std::optional<storage::KeyBackupVersion> knownVersion(ClientApiServices &services,
+                                                      const QString &text, const ApiResponder &reply)
 {
-    const QString text = request.http.query(QStringLiteral("version"));
-    if (text.isNull()) {
-        reply.fail(Error::missingParam(QStringLiteral("the version query parameter is required")));
-        return std::nullopt;
-    }
     const auto version = parseVersion(text);
     auto info = version ? services.keyBackups.version(*version)
                         : Result<std::optional<storage::KeyBackupVersion>>(std::nullopt);
     if (failed(info, reply))
         return std::nullopt;
-    if (!*info) {
+    if (!*info)
         reply.fail(unknownVersion());
+    return *info;
+}
+
+/// The `version` query parameter of /room_keys/keys; null (answered: M_MISSING_PARAM) without.
+QString versionQuery(const ApiRequest &request, const ApiResponder &reply)
+{
+    const QString text = request.http.query(QStringLiteral("version"));
+    if (text.isNull())
+        reply.fail(Error::missingParam(QStringLiteral("the version query parameter is required")));
+    return text;
+}
+
+/// The backup a /room_keys/keys request names in its `version` query parameter, if it exists
+/// (answered otherwise: M_MISSING_PARAM without one, M_NOT_FOUND for an unknown one).
+std::optional<qint64> existingVersion(ClientApiServices &services, const ApiRequest &request,
+                                      const ApiResponder &reply)
+{
+    const QString text = versionQuery(request, reply);
+    if (text.isNull())
         return std::nullopt;
-    }
-    return version;
+    const auto info = knownVersion(services, text, reply);
+    return info ? std::optional<qint64>(info->version) : std::nullopt;
 }
 
 /// The version keys may be written to: the named one, if it is the current backup. Otherwise
@@ -91,11 +104,9 @@ std::optional<qint64> existingVersion(ClientApiServices &services, const ApiRequ
 std::optional<qint64> writableVersion(ClientApiServices &services, const ApiRequest &request,
                                       const ApiResponder &reply)
 {
-    const QString text = request.http.query(QStringLiteral("version"));
-    if (text.isNull()) {
-        reply.fail(Error::missingParam(QStringLiteral("the version query parameter is required")));
+    const QString text = versionQuery(request, reply);
+    if (text.isNull())
         return std::nullopt;
-    }
     auto current = services.keyBackups.currentVersion();
     if (failed(current, reply))
         return std::nullopt;
@@ -163,16 +174,8 @@ void getCurrentVersion(ClientApiServices &services, ApiRequest &, const ApiRespo
 
 void getVersion(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
 {
-    const auto version = parseVersion(request.param(QStringLiteral("version")));
-    auto info = version ? services.keyBackups.version(*version)
-                        : Result<std::optional<storage::KeyBackupVersion>>(std::nullopt);
-    if (failed(info, reply))
-        return;
-    if (!*info) {
-        reply.fail(unknownVersion());
-        return;
-    }
-    reply.ok(versionInfo(**info));
+    if (const auto info = knownVersion(services, request.param(QStringLiteral("version")), reply))
+        reply.ok(versionInfo(*info));
 }
 
 void updateVersion(ClientApiServices &services, ApiRequest &request, const ApiResponder &reply)
@@ -190,21 +193,15 @@ void updateVersion(ClientApiServices &services, ApiRequest &request, const ApiRe
         reply.fail(Error::invalidParam(QStringLiteral("version in body does not match the path")));
         return;
     }
-    const auto version = parseVersion(path);
-    auto info = version ? services.keyBackups.version(*version)
-                        : Result<std::optional<storage::KeyBackupVersion>>(std::nullopt);
-    if (failed(info, reply))
+    const auto info = knownVersion(services, path, reply);
+    if (!info)
         return;
-    if (!*info) {
-        reply.fail(unknownVersion());
-        return;
-    }
     // Only auth_data may change (key_backup.yaml, PUT /room_keys/version/{version}).
-    if (*algorithm != (*info)->algorithm) {
+    if (*algorithm != info->algorithm) {
         reply.fail(Error::invalidParam(QStringLiteral("Algorithm does not match")));
         return;
     }
-    if (failed(services.keyBackups.setAuthData(*version, canonicalBytes(*authData)), reply))
+    if (failed(services.keyBackups.setAuthData(info->version, canonicalBytes(*authData)), reply))
         return;
     reply.ok({});
 }

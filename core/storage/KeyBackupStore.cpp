@@ -145,25 +145,30 @@ Result<bool> KeyBackupStore::deleteVersion(qint64 version)
     return true;
 }
 
+// Both run once per key of an upload (thousands at once): prepared once, kept (Database::cached).
 Result<std::optional<BackedUpKey>> KeyBackupStore::storedKey(qint64 version, const QString &roomId,
                                                              const QString &sessionId)
 {
-    auto found = keys(version, KeySelection{roomId, sessionId});
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return std::optional<BackedUpKey>();
-    return std::optional<BackedUpKey>(found->first());
+    QSqlQuery &query = m_db.cached(QStringLiteral(
+        "SELECT room_id, session_id, first_message_index, forwarded_count, is_verified,"
+        " session_data FROM key_backup_keys WHERE version = ? AND room_id = ? AND session_id = ?"));
+    if (auto ran = m_db.exec(query, {version, roomId, sessionId}); !ran)
+        return ran.error();
+    std::optional<BackedUpKey> found;
+    if (query.next())
+        found = keyFrom(query);
+    query.finish();
+    return found;
 }
 
 Result<void> KeyBackupStore::writeKey(qint64 version, const BackedUpKey &key)
 {
-    return sql::exec(m_db,
-                     QStringLiteral("INSERT OR REPLACE INTO key_backup_keys (version, room_id,"
-                                    " session_id, first_message_index, forwarded_count,"
-                                    " is_verified, session_data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                     {version, key.roomId, key.sessionId, key.firstMessageIndex, key.forwardedCount,
-                      key.isVerified ? 1 : 0, key.sessionData});
+    QSqlQuery &query = m_db.cached(QStringLiteral(
+        "INSERT OR REPLACE INTO key_backup_keys (version, room_id, session_id,"
+        " first_message_index, forwarded_count, is_verified, session_data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    return m_db.exec(query, {version, key.roomId, key.sessionId, key.firstMessageIndex,
+                             key.forwardedCount, key.isVerified ? 1 : 0, key.sessionData});
 }
 
 Result<void> KeyBackupStore::bumpEtag(qint64 version)
