@@ -1150,6 +1150,26 @@
             <source>%1 open</source>
             <translation>%1 offen</translation>
         </message>
+        <message>
+            <source>Certificate:</source>
+            <translation>Zertifikat:</translation>
+        </message>
+        <message>
+            <source>%1, issued by %2, valid until %3</source>
+            <translation>%1, ausgestellt von %2, gültig bis %3</translation>
+        </message>
+        <message>
+            <source>itself (self-signed: clients and other servers do not trust it)</source>
+            <translation>sich selbst (selbstsigniert: Clients und andere Server vertrauen ihm nicht)</translation>
+        </message>
+        <message>
+            <source>(expired: clients refuse it)</source>
+            <translation>(abgelaufen: Clients lehnen es ab)</translation>
+        </message>
+        <message>
+            <source>SHA-256 fingerprint: %1</source>
+            <translation>SHA-256-Fingerabdruck: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::DagExplorer</name>

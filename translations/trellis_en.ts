@@ -1150,6 +1150,26 @@
             <source>%1 open</source>
             <translation>%1 open</translation>
         </message>
+        <message>
+            <source>Certificate:</source>
+            <translation>Certificate:</translation>
+        </message>
+        <message>
+            <source>%1, issued by %2, valid until %3</source>
+            <translation>%1, issued by %2, valid until %3</translation>
+        </message>
+        <message>
+            <source>itself (self-signed: clients and other servers do not trust it)</source>
+            <translation>itself (self-signed: clients and other servers do not trust it)</translation>
+        </message>
+        <message>
+            <source>(expired: clients refuse it)</source>
+            <translation>(expired: clients refuse it)</translation>
+        </message>
+        <message>
+            <source>SHA-256 fingerprint: %1</source>
+            <translation>SHA-256 fingerprint: %1</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::dag::DagExplorer</name>

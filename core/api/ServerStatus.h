@@ -6,6 +6,16 @@
 // The cross-thread contract (ARCHITECTURE "core/api"): immutable values the core hands the GUI.
 namespace trellis::api {
 
+/// The certificate a TLS listener presents, for the dashboard.
+struct CertificateInfo
+{
+    QString subject;     ///< its common name (or the whole subject when it has none)
+    QString issuer;      ///< the issuer's common name
+    bool selfSigned = false;
+    qint64 notAfterMs = 0; ///< end of its validity, ms since the epoch
+    QString sha256;      ///< fingerprint, "AB:CD:…"
+};
+
 /// What a started server tells its host.
 struct ServerStatus
 {
@@ -13,6 +23,7 @@ struct ServerStatus
     QString userId;          ///< the owner, empty until an account exists
     QStringList listening;   ///< "127.0.0.1:8008", one per listener, with the real port
     bool tls = false;
+    CertificateInfo certificate; ///< when tls
     QString signingKeyId;
     QByteArray signingPublicKey; ///< the signing key's public half (32 bytes)
     QString defaultRoomVersion;  ///< of rooms created without one (rooms/default_version)

@@ -37,10 +37,12 @@
 #include "core/storage/KeyStore.h"
 #include "core/storage/RoomStore.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QSslCertificate>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcServer, "trellis.server")
@@ -190,6 +192,7 @@ Result<ServerStatus> Homeserver::open()
     status.userId = d->accounts->account() ? d->accounts->account()->userId.toString() : QString();
     status.listening = *listening;
     status.tls = config.tlsEnabled();
+    status.certificate = d->certificate;
     status.signingKeyId = m_options.signingKey.keyId();
     status.signingPublicKey = m_options.signingKey.publicKey();
     status.defaultRoomVersion = config.defaultRoomVersion->id;
@@ -232,6 +235,26 @@ Result<void> Homeserver::ensureAccount()
     return {};
 }
 
+namespace {
+
+api::CertificateInfo certificateInfo(const QSslCertificate &certificate)
+{
+    const auto name = [](const QStringList &commonNames, const QString &whole) {
+        return commonNames.isEmpty() ? whole : commonNames.join(QStringLiteral(", "));
+    };
+    api::CertificateInfo info;
+    info.subject = name(certificate.subjectInfo(QSslCertificate::CommonName),
+                        certificate.subjectDisplayName());
+    info.issuer = name(certificate.issuerInfo(QSslCertificate::CommonName),
+                       certificate.issuerDisplayName());
+    info.selfSigned = certificate.isSelfSigned();
+    info.notAfterMs = certificate.expiryDate().toMSecsSinceEpoch();
+    info.sha256 = QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return info;
+}
+
+} // namespace
+
 Result<QStringList> Homeserver::listen()
 {
     const ServerConfig &config = m_options.config;
@@ -241,6 +264,7 @@ Result<QStringList> Homeserver::listen()
         if (!loaded)
             return loaded.error();
         tls = *loaded;
+        d->certificate = certificateInfo(tls->localCertificate());
     }
     d->http = std::make_unique<http::HttpServer>(
         [router = d->router.get(), database = d->database.get()](const http::HttpRequest &request, http::Responder responder) {

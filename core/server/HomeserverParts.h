@@ -53,6 +53,7 @@ struct Homeserver::Parts
     QTimer logFlush;
     QList<api::RequestLogEntry> pendingLog;
     int openConnections = 0; ///< as last reported (connectionsChanged)
+    api::CertificateInfo certificate; ///< the TLS listeners' certificate, if any
 };
 
 } // namespace trellis::server

@@ -3,6 +3,7 @@
 #include "ui/server/LogView.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <algorithm>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -38,6 +39,8 @@ ServerDashboard::ServerDashboard(QWidget *parent) : QWidget(parent)
     m_listening = valueLabel(this, "listeningLabel");
     m_tls = valueLabel(this, "tlsLabel");
     m_connections = valueLabel(this, "connectionsLabel");
+    m_certificate = valueLabel(this, "certificateLabel");
+    m_certificate->setWordWrap(true);
     m_signingKey = valueLabel(this, "signingKeyLabel");
     m_dataDirectory = valueLabel(this, "dataDirectoryLabel");
     m_dataDirectory->setWordWrap(true);
@@ -48,6 +51,7 @@ ServerDashboard::ServerDashboard(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Owner:"), m_owner);
     form->addRow(tr("Listening on:"), m_listening);
     form->addRow(tr("TLS:"), m_tls);
+    form->addRow(tr("Certificate:"), m_certificate);
     form->addRow(tr("Connections:"), m_connections);
     form->addRow(tr("Signing key:"), m_signingKey);
     form->addRow(tr("Data directory:"), m_dataDirectory);
@@ -138,6 +142,7 @@ void ServerDashboard::showStarted(const api::ServerStatus &status)
     m_owner->setText(status.userId.isEmpty() ? tr("no account yet") : status.userId);
     m_listening->setText(status.listening.join(QStringLiteral(", ")));
     m_tls->setText(status.tls ? tr("on") : tr("off (plain HTTP: keep the server on loopback)"));
+    showCertificate(status);
     m_signingKey->setText(status.signingKeyId);
     m_dataDirectory->setText(status.dataDirectory);
     showConnections(0);
@@ -150,6 +155,27 @@ void ServerDashboard::showStopped()
     m_listening->setText(tr("—"));
     m_connections->setText(tr("—"));
     setRunning(false);
+}
+
+void ServerDashboard::showCertificate(const api::ServerStatus &status)
+{
+    if (!status.tls) {
+        m_certificate->setText(tr("—"));
+        m_certificate->setToolTip(QString());
+        return;
+    }
+    const api::CertificateInfo &certificate = status.certificate;
+    const QDateTime until = QDateTime::fromMSecsSinceEpoch(certificate.notAfterMs);
+    QString text = tr("%1, issued by %2, valid until %3")
+                       .arg(certificate.subject,
+                            certificate.selfSigned ? tr("itself (self-signed: clients and other "
+                                                        "servers do not trust it)")
+                                                   : certificate.issuer,
+                            QLocale().toString(until, QLocale::ShortFormat));
+    if (until < QDateTime::currentDateTime())
+        text += QLatin1Char(' ') + tr("(expired: clients refuse it)");
+    m_certificate->setText(text);
+    m_certificate->setToolTip(tr("SHA-256 fingerprint: %1").arg(certificate.sha256));
 }
 
 void ServerDashboard::showConnections(int open)

@@ -47,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void setRunning(bool running);
+    void showCertificate(const trellis::api::ServerStatus &status);
 
     QLabel *m_state;
     QLabel *m_serverName;
@@ -54,6 +55,7 @@ private:
     QLabel *m_listening;
     QLabel *m_tls;
     QLabel *m_connections;
+    QLabel *m_certificate;
     QLabel *m_signingKey;
     QLabel *m_dataDirectory;
     QPushButton *m_start;

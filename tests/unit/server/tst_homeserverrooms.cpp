@@ -2,10 +2,12 @@
 // sendMessage / joinRoom / dumpRoom to the core thread and their answers back as signals,
 // against a real server (SQLite, sockets on loopback) on its own thread.
 #include "core/crypto/PasswordHash.h"
+#include "core/server/SelfSignedCertificate.h"
 #include "core/json/QtStrings.h"
 #include "core/json/Reader.h"
 #include "core/server/HomeserverHost.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QTcpSocket>
 #include <QNetworkReply>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void nothingHappensWithoutAServer();
     void devicesAreListed();
     void openConnectionsAreCounted();
+    void tlsCertificateIsDescribed();
 
 private:
     /// Waits for the next roomsListed() after asking for it.
@@ -262,6 +265,35 @@ void TestHomeserverRooms::openConnectionsAreCounted()
     first.disconnectFromHost();
     second.disconnectFromHost();
     QTRY_VERIFY_WITH_TIMEOUT(counted.last().first().toInt() == 0, 10000);
+}
+
+void TestHomeserverRooms::tlsCertificateIsDescribed()
+{
+    // A server on TLS (a self-signed certificate, as the first run makes) tells the dashboard
+    // what it presents.
+    QTemporaryDir dir;
+    ServerConfig config = ServerConfig::defaults(dir.path());
+    config.serverName = *ServerName::parse(QStringLiteral("tls.test"));
+    config.listen = {*ListenAddress::parse(QStringLiteral("127.0.0.1:0"))};
+    config.tlsCertificatePath = dir.filePath(QStringLiteral("cert.pem"));
+    config.tlsKeyPath = dir.filePath(QStringLiteral("key.pem"));
+    QVERIFY(writeSelfSignedCertificate(config.serverName, config.tlsCertificatePath, config.tlsKeyPath));
+    auto hash = crypto::hashPassword(QStringLiteral("a long enough password"));
+    QVERIFY(hash);
+    HomeserverHost host;
+    host.setKeychainEnabled(false);
+    QSignalSpy started(&host, &HomeserverHost::started);
+    host.start(config, InitialAccount{QStringLiteral("owner"), *hash});
+    QVERIFY(started.wait(20000));
+    const auto status = started.first().first().value<api::ServerStatus>();
+    QVERIFY(status.tls);
+    QCOMPARE(status.certificate.subject, QStringLiteral("tls.test"));
+    QVERIFY(status.certificate.selfSigned);
+    QVERIFY(status.certificate.notAfterMs > QDateTime::currentMSecsSinceEpoch() + 300LL * 86'400'000);
+    QCOMPARE(status.certificate.sha256.size(), 32 * 3 - 1); // "AB:CD:…", 32 bytes
+    QSignalSpy stopped(&host, &HomeserverHost::stopped);
+    host.stop();
+    QVERIFY(stopped.wait(10000));
 }
 
 QTEST_GUILESS_MAIN(TestHomeserverRooms)

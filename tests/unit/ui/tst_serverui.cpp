@@ -5,6 +5,7 @@
 #include "ui/server/ServerDashboard.h"
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -50,6 +51,19 @@ void TestServerUi::dashboardShowsStatus()
     QCOMPARE(dashboard.findChild<QLabel *>(QStringLiteral("serverNameLabel"))->text(), QStringLiteral("example.org"));
     QCOMPARE(dashboard.findChild<QLabel *>(QStringLiteral("listeningLabel"))->text(), QStringLiteral("127.0.0.1:8008, [::1]:8008"));
     QVERIFY(!startButton->isEnabled() && stopButton->isEnabled());
+    auto *certificate = dashboard.findChild<QLabel *>(QStringLiteral("certificateLabel"));
+    QCOMPARE(certificate->text(), QStringLiteral("—")); // plain HTTP
+    status.tls = true;
+    status.certificate = {QStringLiteral("example.org"), QStringLiteral("example.org"), true,
+                          QDateTime::currentMSecsSinceEpoch() + 86'400'000, QStringLiteral("AB:CD")};
+    dashboard.showStarted(status);
+    QVERIFY(certificate->text().startsWith(QStringLiteral("example.org, issued by itself (self-signed")));
+    QVERIFY(!certificate->text().contains(QStringLiteral("expired")));
+    QVERIFY(certificate->toolTip().contains(QStringLiteral("AB:CD")));
+    status.certificate = {QStringLiteral("example.org"), QStringLiteral("Some CA"), false, 1000, QStringLiteral("EF")};
+    dashboard.showStarted(status);
+    QVERIFY(certificate->text().contains(QStringLiteral("issued by Some CA")));
+    QVERIFY(certificate->text().contains(QStringLiteral("expired")));
     auto *connections = dashboard.findChild<QLabel *>(QStringLiteral("connectionsLabel"));
     QCOMPARE(connections->text(), QStringLiteral("0 open"));
     dashboard.showConnections(3);
