@@ -1182,10 +1182,6 @@
             <translation>Ereignisse: %1</translation>
         </message>
         <message>
-            <source>Find: event ID prefix, sender or type</source>
-            <translation>Suchen: Anfang der Ereignis-ID, Absender oder Typ</translation>
-        </message>
-        <message>
             <source>No event at depth %1 or deeper</source>
             <translation>Kein Ereignis in Tiefe %1 oder tiefer</translation>
         </message>
@@ -1242,14 +1238,6 @@
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <source>Go to depth or time</source>
-            <translation>Gehe zu Tiefe oder Zeit</translation>
-        </message>
-        <message>
-            <source>A depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</source>
-            <translation>Eine Tiefe (42), eine Uhrzeit (14:30, am Tag des ausgewählten Ereignisses), ein Tag (2026-12-06) oder beides (2026-12-06 14:30); Zeiten sind die Uhren der Absender, in Ortszeit</translation>
-        </message>
-        <message>
             <source>“%1” is neither a depth nor a time</source>
             <translation>„%1“ ist weder eine Tiefe noch eine Zeit</translation>
         </message>
@@ -1268,6 +1256,18 @@
         <message>
             <source>Find an event (Ctrl+F): an event ID prefix, a sender or a type</source>
             <translation>Ein Ereignis finden (Strg+F): ein Anfang einer Ereignis-ID, ein Absender oder ein Typ</translation>
+        </message>
+        <message>
+            <source>Find…</source>
+            <translation>Finden …</translation>
+        </message>
+        <message>
+            <source>Depth or time…</source>
+            <translation>Tiefe oder Zeit …</translation>
+        </message>
+        <message>
+            <source>Go to (Ctrl+G) a depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</source>
+            <translation>Gehe (Strg+G) zu einer Tiefe (42), einer Uhrzeit (14:30, am Tag des ausgewählten Ereignisses), einem Tag (2026-12-06) oder beidem (2026-12-06 14:30); Zeiten sind die Uhren der Absender, in Ortszeit</translation>
         </message>
     </context>
     <context>

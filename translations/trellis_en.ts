@@ -1182,10 +1182,6 @@
             <translation>Events: %1</translation>
         </message>
         <message>
-            <source>Find: event ID prefix, sender or type</source>
-            <translation>Find: event ID prefix, sender or type</translation>
-        </message>
-        <message>
             <source>No event at depth %1 or deeper</source>
             <translation>No event at depth %1 or deeper</translation>
         </message>
@@ -1242,14 +1238,6 @@
             <translation>Cannot write %1: %2</translation>
         </message>
         <message>
-            <source>Go to depth or time</source>
-            <translation>Go to depth or time</translation>
-        </message>
-        <message>
-            <source>A depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</source>
-            <translation>A depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</translation>
-        </message>
-        <message>
             <source>“%1” is neither a depth nor a time</source>
             <translation>“%1” is neither a depth nor a time</translation>
         </message>
@@ -1268,6 +1256,18 @@
         <message>
             <source>Find an event (Ctrl+F): an event ID prefix, a sender or a type</source>
             <translation>Find an event (Ctrl+F): an event ID prefix, a sender or a type</translation>
+        </message>
+        <message>
+            <source>Find…</source>
+            <translation>Find…</translation>
+        </message>
+        <message>
+            <source>Depth or time…</source>
+            <translation>Depth or time…</translation>
+        </message>
+        <message>
+            <source>Go to (Ctrl+G) a depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</source>
+            <translation>Go to (Ctrl+G) a depth (42), a time (14:30, on the selected event's day), a day (2026-12-06) or both (2026-12-06 14:30); times are the senders' clocks, in local time</translation>
         </message>
     </context>
     <context>

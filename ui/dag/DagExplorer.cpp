@@ -84,18 +84,18 @@ QWidget *DagExplorer::createToolBar()
     row->setContentsMargins(4, 4, 4, 0);
     m_search = new QLineEdit(bar);
     m_search->setObjectName(QStringLiteral("dagSearch"));
-    m_search->setPlaceholderText(tr("Find: event ID prefix, sender or type"));
+    m_search->setPlaceholderText(tr("Find…"));
     m_search->setClearButtonEnabled(true);
     // Narrow panes (a live room's tab) must not squeeze the fields below their placeholders.
-    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 22);
+    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 14);
     connect(m_search, &QLineEdit::returnPressed, this, &DagExplorer::search);
     auto *jump = new QLineEdit(bar);
     jump->setObjectName(QStringLiteral("dagJump"));
-    jump->setPlaceholderText(tr("Go to depth or time"));
-    jump->setToolTip(tr("A depth (42), a time (14:30, on the selected event's day), a day "
+    jump->setPlaceholderText(tr("Depth or time…"));
+    jump->setToolTip(tr("Go to (Ctrl+G) a depth (42), a time (14:30, on the selected event's day), a day "
                         "(2026-12-06) or both (2026-12-06 14:30); times are the senders' "
                         "clocks, in local time"));
-    jump->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 18);
+    jump->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16);
     jump->setMaximumWidth(jump->minimumWidth() + 40);
     connect(jump, &QLineEdit::returnPressed, this, [this, jump] {
         if (goTo(jump->text()))
