@@ -1015,6 +1015,10 @@
             <source> · remote</source>
             <translation> · entfernt</translation>
         </message>
+        <message>
+            <source> · %1 unread</source>
+            <translation> · %1 ungelesen</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::ServerDashboard</name>

@@ -1015,6 +1015,10 @@
             <source> · remote</source>
             <translation> · remote</translation>
         </message>
+        <message>
+            <source> · %1 unread</source>
+            <translation> · %1 unread</translation>
+        </message>
     </context>
     <context>
         <name>trellis::ui::ServerDashboard</name>

@@ -20,6 +20,7 @@ struct RoomListEntry
     QString membership;      ///< the owner's: "join" or "invite"
     int joinedMembers = 0;
     bool local = true;       ///< created on this server (all rooms until federation)
+    int unread = 0;          ///< messages from others after the owner's read receipt
 };
 
 /// A room the owner asks for (the desktop's New Room dialog).

@@ -71,6 +71,8 @@ Q_SIGNALS:
 
 private:
     Result<ServerStatus> open();
+    /// The rooms list's unread count of `room` for `owner`.
+    Result<int> unreadMessages(const RoomId &room, const UserId &owner);
     Result<void> ensureAccount();
     Result<QStringList> listen();
     void shutDown();

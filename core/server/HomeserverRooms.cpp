@@ -45,12 +45,35 @@ void Homeserver::listRooms()
     QList<api::RoomListEntry> entries;
     entries.reserve(rooms->size());
     for (const services::RoomSummary &room : std::as_const(*rooms)) {
+        auto unread = unreadMessages(room.roomId, session->userId);
+        if (!unread)
+            return Q_EMIT roomActionFailed(QStringLiteral("list rooms"), unread.error());
         entries.append({room.roomId.toString(), room.name, room.topic, room.canonicalAlias, room.joinRule,
                         room.powerLevels, room.version, room.membership, room.joinedMembers,
                         room.roomId.toString().endsWith(u':' + m_options.config.serverName.toString())
-                            || !room.roomId.toString().contains(u':')});
+                            || !room.roomId.toString().contains(u':'),
+                        *unread});
     }
     Q_EMIT roomsListed(entries);
+}
+
+Result<int> Homeserver::unreadMessages(const RoomId &room, const UserId &owner)
+{
+    // Read up to the newer of the owner's m.read and m.read.private receipts, unthreaded or on
+    // the main timeline (client-server-api "Receiving notifications", "Threaded read receipts").
+    auto receipts = d->clientData->receiptsForRoom(room.toString());
+    if (!receipts)
+        return receipts.error();
+    QList<EventId> read;
+    for (const storage::Receipt &receipt : std::as_const(*receipts)) {
+        const bool readReceipt = receipt.receiptType == u"m.read" || receipt.receiptType == u"m.read.private";
+        const bool mainTimeline = receipt.threadId.isEmpty() || receipt.threadId == u"main";
+        if (receipt.userId == owner.toString() && readReceipt && mainTimeline) {
+            if (auto id = EventId::parse(receipt.eventId))
+                read.append(*id);
+        }
+    }
+    return d->events->unreadMessages(room, owner, read);
 }
 
 void Homeserver::dumpRoom(const QString &roomId)

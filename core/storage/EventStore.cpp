@@ -360,6 +360,30 @@ Result<stateres::StateSet> EventStore::stateAfter(const EventId &id)
     return m_states.state(**group);
 }
 
+Result<int> EventStore::unreadMessages(const RoomId &room, const UserId &reader,
+                                       const QList<EventId> &readUpTo)
+{
+    qint64 readPosition = 0;
+    QSqlQuery &position = m_db.cached(
+        QStringLiteral("SELECT stream_ordering FROM events WHERE event_id = ? AND room_id = ?"));
+    for (const EventId &id : readUpTo) {
+        if (auto ran = m_db.exec(position, {id.toString(), room.toString()}); !ran)
+            return ran.error();
+        if (position.next())
+            readPosition = std::max(readPosition, position.value(0).toLongLong());
+        position.finish();
+    }
+    QSqlQuery &count = m_db.cached(QStringLiteral(
+        "SELECT COUNT(*) FROM events WHERE room_id = ? AND stream_ordering > ? AND sender != ?"
+        " AND type IN ('m.room.message', 'm.room.encrypted', 'm.sticker') AND rejection = 0"
+        " AND soft_failed = 0 AND outlier = 0 AND redacted_by IS NULL"));
+    if (auto ran = m_db.exec(count, {room.toString(), readPosition, reader.toString()}); !ran)
+        return ran.error();
+    const int unread = count.next() ? count.value(0).toInt() : 0;
+    count.finish();
+    return unread;
+}
+
 Result<json::Array> EventStore::roomDump(const RoomId &room)
 {
     auto stored = roomEvents(room, 0, maxStreamOrdering(), std::numeric_limits<int>::max(), Direction::Forward);

@@ -77,6 +77,11 @@ public:
     /// Every event of the room in stream order, oldest first: a room dump (the format
     /// `trellis-cli dag export` writes and the explorer reads).
     Result<json::Array> roomDump(const RoomId &room);
+    /// How many messages (m.room.message, m.room.encrypted, m.sticker) others than `reader`
+    /// sent to the room after the newest of `readUpTo` (the reader's read receipts; none: since
+    /// the room began), leaving out rejected, soft-failed, outlier and redacted ones: the rooms
+    /// list's unread count.
+    Result<int> unreadMessages(const RoomId &room, const UserId &reader, const QList<EventId> &readUpTo);
     /// The newest stream position (0 when there are no events).
     qint64 maxStreamOrdering();
     Result<void> markRedacted(const EventId &target, const EventId &redaction);

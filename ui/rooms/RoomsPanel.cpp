@@ -112,12 +112,19 @@ void RoomsPanel::setRooms(const QList<api::RoomListEntry> &rooms)
         // A room created elsewhere (joined over federation) says so.
         if (!room.local)
             details += tr(" · remote");
+        if (room.unread > 0)
+            details += tr(" · %1 unread").arg(room.unread);
         auto *item = new QListWidgetItem(roomAvatar(title, room.roomId, 32), title + u'\n' + details, m_list);
         item->setData(kRoomIdRole, room.roomId);
         m_rooms.insert(room.roomId, room);
         item->setData(kTitleRole, title);
         item->setData(kInviteRole, room.membership == QLatin1String("invite"));
         item->setToolTip(room.topic.isEmpty() ? room.roomId : room.roomId + u'\n' + room.topic);
+        if (room.unread > 0) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
         if (room.roomId == selected)
             m_list->setCurrentItem(item);
     }

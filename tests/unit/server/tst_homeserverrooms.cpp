@@ -84,6 +84,7 @@ void TestHomeserverRooms::createListSendDump()
     const QList<api::RoomListEntry> listed = rooms();
     QCOMPARE(listed.size(), 1);
     QCOMPARE(listed.first().roomId, roomId);
+    QCOMPARE(listed.first().unread, 0); // the owner's own events are never unread
     QCOMPARE(listed.first().name, QStringLiteral("Planning"));
     QCOMPARE(listed.first().version, QStringLiteral("12"));
     QCOMPARE(listed.first().membership, QStringLiteral("join"));

@@ -118,6 +118,32 @@ private Q_SLOTS:
         QCOMPARE(*m_events->stateAfter(rejected.pdu.eventId()), *m_events->stateBefore(rejected.pdu.eventId()));
     }
 
+    void unreadCountsOthersMessagesAfterTheReceipt()
+    {
+        const auto persistFrom = [this](const char *sender, const char *type, const char *content,
+                                        std::optional<QString> key = std::nullopt) {
+            room::RoomBuilder::Event e = spec(type, std::move(key), content);
+            e.sender = QString::fromLatin1(sender);
+            const events::Pdu pdu = add(e);
+            persist(newEvent(pdu));
+            return pdu.eventId();
+        };
+        const UserId a = *UserId::parse(u"@a:x.test");
+        const UserId b = *UserId::parse(u"@b:y.test");
+        persistFrom("@a:x.test", "m.room.message", R"({"body":"mine"})");
+        const EventId first = persistFrom("@b:y.test", "m.room.message", R"({"body":"one"})");
+        const EventId second = persistFrom("@b:y.test", "m.room.encrypted", R"({"ciphertext":"x"})");
+        persistFrom("@b:y.test", "m.room.topic", R"({"topic":"not a message"})", QString());
+        QCOMPARE(*m_events->unreadMessages(m_room, a, {}), 2);
+        QCOMPARE(*m_events->unreadMessages(m_room, a, {first}), 1);
+        QCOMPARE(*m_events->unreadMessages(m_room, a, {second, first}), 0); // the newer receipt wins
+        QCOMPARE(*m_events->unreadMessages(m_room, a, {*EventId::parse(u"$unknown")}), 2);
+        QCOMPARE(*m_events->unreadMessages(m_room, b, {}), 1); // a's own message is b's unread
+        // A redacted message no longer counts.
+        QVERIFY(m_events->markRedacted(second, first));
+        QCOMPARE(*m_events->unreadMessages(m_room, a, {}), 1);
+    }
+
     void softFailedAndOutliersStayOutOfTheRoom()
     {
         const QList<EventId> before = heads();

@@ -55,7 +55,7 @@ QList<api::RoomListEntry> TestRoomsPanel::sampleRooms()
              QByteArray("{\"ban\":50,\"users\":{\"@bob:x.test\":50},\"users_default\":0,\"state_default\":50}"), QStringLiteral("12"),
              QStringLiteral("join"), 3, true},
             {QStringLiteral("!b:x.test"), {}, {}, QStringLiteral("#alias:x.test"), QStringLiteral("public"), {}, QStringLiteral("10"),
-             QStringLiteral("join"), 1, true},
+             QStringLiteral("join"), 1, true, 4},
             {QStringLiteral("!c:x.test"), {}, {}, {}, QStringLiteral("invite"), {}, QStringLiteral("11"), QStringLiteral("invite"), 0, false}};
 }
 
@@ -69,7 +69,9 @@ void TestRoomsPanel::showsRoomsAndKeepsTheSelection()
     // The name, else the alias, else the ID; the version, members or the invite below it.
     // Invites first, then by title, whatever order the server lists them in.
     QCOMPARE(list->item(0)->text(), QStringLiteral("!c:x.test\ninvited · version 11 · remote"));
-    QCOMPARE(list->item(1)->text(), QStringLiteral("#alias:x.test\nversion 10 · 1 member"));
+    QCOMPARE(list->item(1)->text(), QStringLiteral("#alias:x.test\nversion 10 · 1 member · 4 unread"));
+    QVERIFY(list->item(1)->font().bold()); // unread messages
+    QVERIFY(!list->item(2)->font().bold());
     QCOMPARE(list->item(2)->text(), QStringLiteral("Planning\nversion 12 · 3 members"));
     QVERIFY(!list->item(2)->icon().isNull());
     QVERIFY(list->item(2)->toolTip().contains(QStringLiteral("dates")));
