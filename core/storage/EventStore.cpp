@@ -373,6 +373,17 @@ Result<int> EventStore::unreadMessages(const RoomId &room, const UserId &reader,
             readPosition = std::max(readPosition, position.value(0).toLongLong());
         position.finish();
     }
+    // Sending an event reads everything before it (client-server-api "Marking notifications as
+    // read"). Found walking back from the newest event: it is usually among the last few, and
+    // the count below then starts just there.
+    QSqlQuery &ownLatest = m_db.cached(QStringLiteral(
+        "SELECT stream_ordering FROM events WHERE room_id = ? AND sender = ?"
+        " ORDER BY stream_ordering DESC LIMIT 1"));
+    if (auto ran = m_db.exec(ownLatest, {room.toString(), reader.toString()}); !ran)
+        return ran.error();
+    if (ownLatest.next())
+        readPosition = std::max(readPosition, ownLatest.value(0).toLongLong());
+    ownLatest.finish();
     QSqlQuery &count = m_db.cached(QStringLiteral(
         "SELECT COUNT(*) FROM events WHERE room_id = ? AND stream_ordering > ? AND sender != ?"
         " AND type IN ('m.room.message', 'm.room.encrypted', 'm.sticker') AND rejection = 0"

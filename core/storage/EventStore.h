@@ -78,9 +78,9 @@ public:
     /// `trellis-cli dag export` writes and the explorer reads).
     Result<json::Array> roomDump(const RoomId &room);
     /// How many messages (m.room.message, m.room.encrypted, m.sticker) others than `reader`
-    /// sent to the room after the newest of `readUpTo` (the reader's read receipts; none: since
-    /// the room began), leaving out rejected, soft-failed, outlier and redacted ones: the rooms
-    /// list's unread count.
+    /// sent to the room after the newest of `readUpTo` (the reader's read receipts) and of the
+    /// reader's own events, leaving out rejected, soft-failed, outlier and redacted ones: the
+    /// rooms list's unread count.
     Result<int> unreadMessages(const RoomId &room, const UserId &reader, const QList<EventId> &readUpTo);
     /// The newest stream position (0 when there are no events).
     qint64 maxStreamOrdering();

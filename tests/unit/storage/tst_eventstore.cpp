@@ -138,10 +138,17 @@ private Q_SLOTS:
         QCOMPARE(*m_events->unreadMessages(m_room, a, {first}), 1);
         QCOMPARE(*m_events->unreadMessages(m_room, a, {second, first}), 0); // the newer receipt wins
         QCOMPARE(*m_events->unreadMessages(m_room, a, {*EventId::parse(u"$unknown")}), 2);
-        QCOMPARE(*m_events->unreadMessages(m_room, b, {}), 1); // a's own message is b's unread
+        // b sent after a's message: b has read it.
+        QCOMPARE(*m_events->unreadMessages(m_room, b, {}), 0);
         // A redacted message no longer counts.
         QVERIFY(m_events->markRedacted(second, first));
         QCOMPARE(*m_events->unreadMessages(m_room, a, {}), 1);
+        // Sending reads what came before (client-server-api "Marking notifications as read").
+        persistFrom("@a:x.test", "m.room.message", R"({"body":"read them"})");
+        QCOMPARE(*m_events->unreadMessages(m_room, a, {}), 0);
+        persistFrom("@b:y.test", "m.room.message", R"({"body":"three"})");
+        QCOMPARE(*m_events->unreadMessages(m_room, a, {}), 1);
+        QCOMPARE(*m_events->unreadMessages(m_room, b, {}), 0); // b's "three" came after a's
     }
 
     void softFailedAndOutliersStayOutOfTheRoom()
