@@ -4,6 +4,7 @@
 #include "core/auth/AuthRules.h"
 #include "core/crypto/KeyFile.h"
 #include "core/json/QtStrings.h"
+#include "core/room/MergedStates.h"
 #include "core/room/RoomDump.h"
 #include "core/room/RoomReplay.h"
 #include "core/room/RoomScript.h"
@@ -193,30 +194,69 @@ int stateAtCommand(const QStringList &arguments)
                    QStringLiteral("Print the room state before an event of a room dump (a JSON "
                                   "array of PDUs), computed from the DAG: every event is checked "
                                   "as a server would, and the states of each event's prev events "
-                                  "are resolved. --after gives the state after the event."));
+                                  "are resolved. --after gives the state after the event. With "
+                                  "several events: the state an event on top of them would see "
+                                  "(the states after them, resolved); --trace adds the "
+                                  "resolution's steps, as 'resolve --trace' prints them."));
     cl.addRoomVersionOption(false);
     cl.addOption({QStringLiteral("after"), QStringLiteral("The state after the event instead.")});
+    cl.addOption({QStringLiteral("trace"),
+                  QStringLiteral("With several events: print {\"state\": ..., \"trace\": ...}.")});
     cl.addPrettyOption();
     cl.addPositional(QStringLiteral("FILE"), QStringLiteral("Room dump."), QStringLiteral("FILE"));
-    cl.addPositional(QStringLiteral("EVENT_ID"), QStringLiteral("The event."), QStringLiteral("EVENT_ID"));
-    if (auto stop = cl.parse(arguments, 2, 2))
+    cl.addPositional(QStringLiteral("EVENT_ID"), QStringLiteral("The event, or several."),
+                     QStringLiteral("EVENT_ID..."));
+    if (auto stop = cl.parse(arguments, 2, 64))
         return *stop;
+    const QStringList ids = cl.positional().mid(1);
+    const bool merge = ids.size() > 1;
+    if (merge && cl.isSet(QStringLiteral("after")))
+        return usageError(QStringLiteral("--after takes one event; several are merged"));
+    if (!merge && cl.isSet(QStringLiteral("trace")))
+        return usageError(QStringLiteral("--trace needs several events to merge"));
     const auto bytes = readInput(cl.positional(), 0);
     if (!bytes)
         return UsageError;
     auto dump = room::readRoomDump(std::string_view(bytes->constData(), size_t(bytes->size())), cl.roomVersion());
     if (!dump)
         return inputError(dump.error());
-    auto target = EventId::parse(cl.positional().at(1));
-    if (!target)
-        return inputError(target.error());
+    QList<EventId> targets;
+    for (const QString &text : ids) {
+        auto id = EventId::parse(text);
+        if (!id)
+            return inputError(id.error());
+        targets.append(*id);
+    }
     room::RoomReplay replay(*dump->version);
-    if (auto ran = replay.run(dump->events, {*target}); !ran)
+    if (auto ran = replay.run(dump->events, QSet<EventId>(targets.begin(), targets.end())); !ran)
         return inputError(ran.error());
-    const auto state = cl.isSet(QStringLiteral("after")) ? replay.stateAfter(*target) : replay.stateBefore(*target);
-    if (!state)
-        return missing({target->toString()}, QStringLiteral("event in the dump"));
-    writeJson(stateres::stateSetToJson(*state), cl.pretty());
+    QStringList absent;
+    for (const EventId &target : std::as_const(targets)) {
+        if (!replay.events().event(target))
+            absent.append(target.toString());
+    }
+    if (!absent.isEmpty())
+        return missing(absent, QStringLiteral("events in the dump"));
+    if (!merge) {
+        const EventId &target = targets.first();
+        const auto state = cl.isSet(QStringLiteral("after")) ? replay.stateAfter(target) : replay.stateBefore(target);
+        if (!state)
+            return missing({target.toString()}, QStringLiteral("event in the dump"));
+        writeJson(stateres::stateSetToJson(*state), cl.pretty());
+        return Success;
+    }
+    stateres::Trace trace;
+    auto merged = room::mergeStatesAfter(replay, *dump->version, targets, &trace);
+    if (!merged)
+        return inputError(merged.error());
+    if (!cl.isSet(QStringLiteral("trace"))) {
+        writeJson(stateres::stateSetToJson(merged->resolved), cl.pretty());
+        return Success;
+    }
+    json::Object out;
+    out.insert("state", stateres::stateSetToJson(merged->resolved));
+    out.insert("trace", stateres::traceToJson(trace, *dump->version));
+    writeJson(std::move(out), cl.pretty());
     return Success;
 }
 

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void buildGivesRealIds();
     void stateAtResolvesTheMerge();
     void stateAtAfterAnEvent();
+    void stateAtSeveralEventsMerges();
     void stateAtRejectedEvent();
     void resolveWithTrace();
     void resolveNamesMissingEvents();
@@ -98,6 +99,33 @@ void TestCliRoom::stateAtAfterAnEvent()
         runJson({QStringLiteral("state-at"), QStringLiteral("--after"), m_dump, id("topic")}).toObject();
     QCOMPARE(json::toQString(after["m.room.topic"].toObject()[""].toString()), id("topic"));
     QCOMPARE(json::toQString(after["m.room.member"].toObject()["@carol:example.org"].toString()), id("carol"));
+}
+
+void TestCliRoom::stateAtSeveralEventsMerges()
+{
+    // The merge's own prev events, given by hand: the state before the merge.
+    const json::Value merge = runJson({QStringLiteral("state-at"), m_dump, id("merge")});
+    const json::Value picked = runJson({QStringLiteral("state-at"), m_dump, id("ban"), id("topic")});
+    QCOMPARE(json::toCanonical(picked), json::toCanonical(merge));
+    // With --trace, the resolution's steps: two states, carol's topic rejected in step 4.
+    const json::Object traced = runJson({QStringLiteral("state-at"), QStringLiteral("--trace"), m_dump,
+                                         id("topic"), id("ban")})
+                                    .toObject();
+    QCOMPARE(json::toCanonical(traced["state"]), json::toCanonical(merge));
+    QCOMPARE(traced["trace"].toObject()["state_sets"].toArray().size(), size_t(2));
+    // One event's state twice is one state: nothing to resolve, the state after it.
+    const json::Value same = runJson({QStringLiteral("state-at"), m_dump, id("topic"), id("topic")});
+    const json::Value after = runJson({QStringLiteral("state-at"), QStringLiteral("--after"), m_dump, id("topic")});
+    QCOMPARE(json::toCanonical(same), json::toCanonical(after));
+    // Usage: --after is for one event, --trace for several; unknown events are named.
+    for (const QStringList &bad : {QStringList{QStringLiteral("--after"), m_dump, id("ban"), id("topic")},
+                                   QStringList{QStringLiteral("--trace"), m_dump, id("ban")}}) {
+        const CliResult refused = runCli(QStringList{QStringLiteral("state-at")} + bad);
+        QCOMPARE(refused.exitCode, 2);
+    }
+    const CliResult missing = runCli({QStringLiteral("state-at"), m_dump, id("ban"), QStringLiteral("$nope")});
+    QVERIFY2(test::usageErrorProblem(missing, QStringLiteral("$nope")).isEmpty(),
+             qPrintable(test::usageErrorProblem(missing, QStringLiteral("$nope"))));
 }
 
 void TestCliRoom::stateAtRejectedEvent()

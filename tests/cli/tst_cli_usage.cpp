@@ -102,7 +102,7 @@ void TestCliUsage::subcommandHelp_data()
         {"event verify", "--room-version --server --key-id --public-key --pretty FILE"},
         {"auth", "--room-version --pretty FILE"},
         {"resolve", "--room-version --trace --pretty FILE"},
-        {"state-at", "--room-version --after --pretty FILE EVENT_ID"},
+        {"state-at", "--room-version --after --trace --pretty FILE EVENT_ID..."},
         {"dag build", "--key --names --pretty SCRIPT"},
     };
     for (const auto &row : rows) {

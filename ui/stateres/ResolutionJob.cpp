@@ -1,6 +1,6 @@
 #include "ui/stateres/ResolutionJob.h"
 
-#include "core/stateres/Resolver.h"
+#include "core/room/MergedStates.h"
 
 #include <QSet>
 
@@ -40,8 +40,8 @@ bool keptStatesAfter(const room::RoomReplay &replay, const QList<EventId> &prevE
     return true;
 }
 
-// The states after `inputs`, each once (RoomReplay::stateBeforeEvent does the same, so the
-// trace resolves exactly what the replay resolved), resolved with a trace.
+// The states after `inputs` merged with a trace (room::mergeStatesAfter, as RoomReplay merges
+// prev events' states, so the trace resolves exactly what the replay resolved).
 void resolveStatesAfter(const ResolutionSource &source, const QList<EventId> &inputs,
                         Explanation &out)
 {
@@ -58,28 +58,18 @@ void resolveStatesAfter(const ResolutionSource &source, const QList<EventId> &in
     }
     out.replay = replay;
 
-    QList<StateSet> sets;
-    for (const EventId &input : inputs) {
-        std::optional<StateSet> after =
-            replay->events().event(input) ? replay->stateAfter(input) : std::nullopt;
-        if (!after)
-            continue; // not in the dump: a gap, as in the replay
-        const qsizetype index = sets.indexOf(*after);
-        if (index >= 0) {
-            out.setOrigins[index].append(input.toString());
-        } else {
-            sets.append(std::move(*after));
-            out.setOrigins.append(QStringList{input.toString()});
-        }
-    }
-    if (sets.size() < 2) {
-        out.nothingToResolve = true;
-        out.trace.stateSets = sets;
+    auto merged = room::mergeStatesAfter(*replay, *source.version, inputs, &out.trace);
+    if (!merged) {
+        out.error = merged.error().message;
         return;
     }
-    if (auto resolved = trellis::stateres::resolve(*source.version, sets, replay->events(), &out.trace);
-        !resolved)
-        out.error = resolved.error().message;
+    for (const QList<EventId> &origins : std::as_const(merged->origins)) {
+        QStringList ids;
+        for (const EventId &id : origins)
+            ids.append(id.toString());
+        out.setOrigins.append(ids);
+    }
+    out.nothingToResolve = !merged->resolvedSeveral();
 }
 
 } // namespace
