@@ -17,6 +17,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -354,6 +355,8 @@ void TestRoomsPanel::newRoomDialogOffersEveryVersion()
     room = dialog.request();
     QCOMPARE(room.version, QStringLiteral("1"));
     QVERIFY(room.isPublic);
+    const QImage shot = dialog.grab().toImage();
+    QVERIFY(!shot.isNull() && shot.width() > 200);
 }
 
 QTEST_MAIN(TestRoomsPanel)
