@@ -1,6 +1,11 @@
 #pragma once
 // What the explorer's tests share: writing a dump to a file, and opening one as the explorer
 // does (RoomDumpDocument, off the GUI thread) and waiting for it.
+#include "tests/TestData.h"
+
+#include "core/json/Writer.h"
+#include "core/room/RoomDump.h"
+#include "core/room/RoomScript.h"
 #include "ui/dag/RoomDumpDocument.h"
 
 #include <QFile>
@@ -25,6 +30,18 @@ inline ui::dag::DagSnapshotPtr loadSnapshot(const QString &path)
     if (!loaded.wait(20000))
         return nullptr;
     return document.snapshot();
+}
+
+/// The explorer tests' sample room (tests/data/cli/room/ban_races_topic.json: bob bans carol
+/// while she sets the topic; her late message is rejected), built and written as a dump to
+/// `path`. QVERIFY fails the calling test when it cannot be built.
+inline void writeSampleRoom(const QString &path, room::BuiltRoom &room)
+{
+    const json::Value script = readJson(QStringLiteral("cli/room/ban_races_topic.json"));
+    auto built = room::buildRoom(script.toObject());
+    QVERIFY2(bool(built), built ? "" : qPrintable(built.error().message));
+    room = std::move(*built);
+    writeFile(path, json::toCanonicalBytes(json::Value(room::roomDumpToJson(room.events))));
 }
 
 } // namespace trellis::test

@@ -96,13 +96,8 @@ private:
 void TestDagView::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const json::Value script = test::readJson(QStringLiteral("cli/room/ban_races_topic.json"));
-    auto built = room::buildRoom(script.toObject());
-    QVERIFY2(bool(built), built ? "" : qPrintable(built.error().message));
-    m_room = std::move(*built);
     m_scriptPath = m_dir.filePath(QStringLiteral("ban.json"));
-    writeFile(m_scriptPath,
-              json::toCanonicalBytes(json::Value(room::roomDumpToJson(m_room.events))));
+    test::writeSampleRoom(m_scriptPath, m_room);
     m_generatedPath = m_dir.filePath(QStringLiteral("generated.json"));
     writeFile(m_generatedPath, generatedDump(test::dag::boundedRandomDag(2000, 8, 42)));
 }
